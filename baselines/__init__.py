@@ -1,0 +1,1 @@
+"""newsbench.baselines: baseline systems and their recorded results."""

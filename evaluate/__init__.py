@@ -1,0 +1,1 @@
+"""newsbench.evaluate: the scoring harness."""

@@ -1,0 +1,1 @@
+"""newsbench.schema: label inventories, JSON Schemas and validation of corpus and prediction files."""
