@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -184,14 +183,14 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], dict[str
     else:
         raise InputError(path, 1, "front matter is never closed by '---'")
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        # BaseLoader keeps every scalar a string: no implicit dates, numbers or booleans (`split: no`).
+        meta = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise InputError(path, line, f"front matter is not valid YAML: {getattr(err, 'problem', err)}") from None
     if not isinstance(meta, dict):
         raise InputError(path, 2, "front matter must be a YAML mapping")
-    meta = {k: v.isoformat() if isinstance(v, date) else v for k, v in meta.items()}
     key_lines = {}
     for number, line in enumerate(lines[1:end], start=2):
         match = re.match(r"^([A-Za-z_]\w*)\s*:", line)
