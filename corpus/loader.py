@@ -25,10 +25,11 @@ def split_path(split: str, corpus_dir: Path = CORPUS_DIR) -> Path:
     return Path(corpus_dir) / "data" / f"{split}.jsonl"
 
 
-def load(split: str | None = None, corpus_dir: Path = CORPUS_DIR) -> Any:
+def load(split: str | None = None, corpus_dir: Path = CORPUS_DIR, **kwargs: Any) -> Any:
     """The corpus as a `datasets.DatasetDict` (or one `Dataset` with `split`), typed by `document_features()`.
 
     Labels are `ClassLabel` ids; `newsbench.schema.features.to_document` maps a row back to the JSONL document.
+    Further keyword arguments go to `datasets.load_dataset` (e.g. `cache_dir`).
     """
     import datasets
 
@@ -36,7 +37,7 @@ def load(split: str | None = None, corpus_dir: Path = CORPUS_DIR) -> Any:
 
     if split is not None:
         _check_split(split)
-    return datasets.load_dataset(str(corpus_dir), split=split, features=document_features())
+    return datasets.load_dataset(str(corpus_dir), split=split, features=document_features(), **kwargs)
 
 
 def iter_documents(split: str, corpus_dir: Path = CORPUS_DIR) -> Iterator[dict[str, Any]]:

@@ -25,7 +25,8 @@ class Group(click.Group):
         except InputErrors as err:
             for error in err.errors:
                 stderr.print(f"error: {error}", markup=False)
-            stderr.print(f"{len(err.errors)} errors", markup=False)
+            count = len(err.errors)
+            stderr.print(f"{count} error{'s' if count != 1 else ''}", markup=False)
             sys.exit(1)
         except NewsbenchError as err:
             stderr.print(f"error: {err}", markup=False)
