@@ -16,6 +16,11 @@ from newsbench.errors import InputErrors, NewsbenchError
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def stdout() -> Console:
+    """The console for tables: at least 110 columns wide, so reports are not cut when piped."""
+    return Console(width=max(Console().width, 110))
+
+
 class Group(click.Group):
     """Report newsbench errors as plain lines with a non-zero exit, never as tracebacks."""
 
@@ -134,6 +139,100 @@ def schema(write: bool, name: str | None) -> None:
         click.echo(schema_text(name), nl=False)
     else:
         raise click.UsageError("name a schema (document, prediction, result) or give --write")
+
+
+def _scoring_options(function):  # type: ignore[no-untyped-def]
+    """Options shared by evaluate and compare."""
+    for option in reversed([
+        click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True),
+        click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="The corpus folder (default: the installed corpus/)."),
+        click.option("--resamples", type=click.IntRange(1), default=1000, show_default=True, help="Bootstrap resamples."),
+        click.option("--seed", type=int, default=12345, show_default=True, help="Seed of the bootstrap."),
+        click.option("--content", type=click.Choice(["all", "main"]), default="all", show_default=True,
+                     help="'main' scores entities, claims and figures of the main content alone (gold boilerplate masked)."),
+        click.option("--allow-subset", is_flag=True, help="Score the documents present when some have no prediction."),
+        click.option("--ignore-version", is_flag=True, help="Score predictions made for another corpus version."),
+    ]):
+        function = option(function)
+    return function
+
+
+def _gold(split: str, corpus_dir: Path | None):  # type: ignore[no-untyped-def]
+    from newsbench.corpus.loader import corpus_version, iter_documents
+    from newsbench.corpus.release import CORPUS_DIR
+
+    corpus_dir = corpus_dir or CORPUS_DIR
+    documents = iter_documents(split, corpus_dir)
+    progress = lambda docs: tqdm(docs, desc=f"scoring {split}", unit="doc", disable=None, leave=False)  # noqa: E731
+    return corpus_dir, corpus_version(corpus_dir), documents, progress
+
+
+@main.command()
+@click.argument("predictions", type=click.Path(path_type=Path))
+@_scoring_options
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (with signatures).")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Print the report as Markdown.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the JSON report to this file.")
+def evaluate(predictions: Path, split: str, corpus_dir: Path | None, resamples: int, seed: int, content: str,
+             allow_subset: bool, ignore_version: bool, as_json: bool, as_markdown: bool, output: Path | None) -> None:
+    """Score a prediction file against the gold of a split: every layer it predicts, with 95% intervals."""
+    import json
+
+    from newsbench.corpus.loader import iter_documents
+    from newsbench.evaluate.harness import Options
+    from newsbench.evaluate.harness import evaluate as score
+    from newsbench.evaluate.report import report_markdown, report_table
+    from newsbench.jsonl import atomic_writer
+
+    corpus_dir, version, documents, progress = _gold(split, corpus_dir)
+    subset_of = None
+    if split != "train":
+        seen = {d["outlet"] for d in iter_documents("train", corpus_dir)}
+        subset_of = lambda doc: "seen outlets" if doc["outlet"] in seen else "unseen outlets"  # noqa: E731
+    options = Options(resamples, seed, content, allow_subset, ignore_version)
+    report = score(documents, predictions, version, split, options, subset_of=subset_of, progress=progress)
+    if len(report.subsets) < 2:
+        report.subsets = {}
+    text = json.dumps(report.to_json(), indent=2, ensure_ascii=False)
+    if output:
+        with atomic_writer(output) as handle:
+            handle.write(text + "\n")
+    if as_json:
+        click.echo(text)
+    elif as_markdown:
+        click.echo(report_markdown(report), nl=False)
+    else:
+        stdout().print(report_table(report))
+        if report.absent:
+            stderr.print(f"note: {report.absent} documents had no prediction and were left out (--allow-subset)")
+
+
+@main.command()
+@click.argument("predictions_a", type=click.Path(path_type=Path))
+@click.argument("predictions_b", type=click.Path(path_type=Path))
+@_scoring_options
+@click.option("--trials", type=click.IntRange(1), default=10000, show_default=True, help="Approximate randomisation trials.")
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
+def compare(predictions_a: Path, predictions_b: Path, split: str, corpus_dir: Path | None, resamples: int, seed: int,
+            content: str, allow_subset: bool, ignore_version: bool, trials: int, as_json: bool) -> None:
+    """Compare two systems on the same documents: paired bootstrap and approximate randomisation."""
+    import json
+
+    from newsbench.evaluate.compare import compare as run_compare
+    from newsbench.evaluate.harness import Options
+    from newsbench.evaluate.report import comparison_table
+
+    corpus_dir, version, documents, progress = _gold(split, corpus_dir)
+    options = Options(resamples, seed, content, allow_subset, ignore_version)
+    result = run_compare(documents, predictions_a, predictions_b, version, split, options, trials, progress)
+    if as_json:
+        click.echo(json.dumps({"corpus_version": result.corpus_version, "split": result.split, "documents": result.documents,
+                               "results": {k: {**vars(v), "signature": result.signatures[k]} for k, v in result.results.items()}},
+                              indent=2))
+    else:
+        stdout().print(comparison_table(result, predictions_a.name, predictions_b.name))
 
 
 if __name__ == "__main__":

@@ -18,18 +18,21 @@ MAX_LINE_BYTES = 64 * 1024 * 1024
 """A line longer than this is refused: no document or prediction line comes near it."""
 
 
-def _decoded_lines(path: Path, handle: IO[bytes], max_line_bytes: int) -> Iterator[str]:
+def _decoded_lines(path: Path, handle: IO[bytes], max_line_bytes: int, offsets: list[int]) -> Iterator[str]:
+    offset = 0
     for line_no, raw in enumerate(iter(lambda: handle.readline(max_line_bytes + 1), b""), start=1):
         if len(raw) > max_line_bytes:
             raise InputError(path, line_no, f"line is longer than {max_line_bytes} bytes")
+        offsets.append(offset)
+        offset += len(raw)
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as err:
             raise InputError(path, line_no, f"not valid UTF-8 (byte {err.start} of the line)") from None
 
 
-def read_jsonl(path: str | os.PathLike[str], max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield `(line_number, object)` for each non-blank line of a JSONL file.
+def scan_jsonl(path: str | os.PathLike[str], max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """Yield `(line_number, byte_offset, object)` for each non-blank line of a JSONL file.
 
     Raises `InputError` naming the file and line for a missing or empty file, bytes that
     are not UTF-8, a line that is not JSON, a line that is not an object, or an over-long line.
@@ -40,9 +43,9 @@ def read_jsonl(path: str | os.PathLike[str], max_line_bytes: int = MAX_LINE_BYTE
     if path.stat().st_size == 0:
         raise InputError(path, None, "empty file: expected one JSON object per line")
     seen_any = False
+    offsets: list[int] = []
     with path.open("rb") as handle:
-        lines = _decoded_lines(path, handle, max_line_bytes)
-        reader = jsonlines.Reader(lines)
+        reader = jsonlines.Reader(_decoded_lines(path, handle, max_line_bytes, offsets))
         line_no = 0
         while True:
             line_no += 1
@@ -59,9 +62,22 @@ def read_jsonl(path: str | os.PathLike[str], max_line_bytes: int = MAX_LINE_BYTE
             if obj is None:
                 raise InputError(path, line_no, "not a JSON object: null")
             seen_any = True
-            yield line_no, obj
+            yield line_no, offsets[-1], obj
+            offsets.clear()
     if not seen_any:
         raise InputError(path, None, "empty file: expected one JSON object per line")
+
+
+def read_jsonl(path: str | os.PathLike[str], max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield `(line_number, object)` for each non-blank line of a JSONL file (errors as `scan_jsonl`)."""
+    for line_no, _, obj in scan_jsonl(path, max_line_bytes):
+        yield line_no, obj
+
+
+def read_line_at(handle: IO[bytes], offset: int) -> dict[str, Any]:
+    """The JSON object of the line starting at `offset` of an open binary file (found by `scan_jsonl`)."""
+    handle.seek(offset)
+    return json.loads(handle.readline().decode("utf-8"))
 
 
 def _is_json(text: str) -> bool:
