@@ -342,7 +342,9 @@ class DocumentCompiler:
         before = text[content.start - 1] if content.start else ""
         after_index = content.end + (1 if content.end < len(text) and text[content.end] in ",." else 0)
         after = text[after_index] if after_index < len(text) else ""
-        bounded = before in OPENING_QUOTES and after in CLOSING_QUOTES
+        # A quotation continued in the next paragraph has no closing mark at the end of this one.
+        closes = after in CLOSING_QUOTES or (after in ("", "\n") and form == "direct")
+        bounded = before in OPENING_QUOTES and closes
         inner = text[content.start:content.end]
         if form == "direct" and not bounded:
             self.error(f"claim {claim_id}: direct content must sit between quotation marks (without them)", content, "form")
