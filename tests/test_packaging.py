@@ -22,7 +22,7 @@ def test_wheel_installs_with_its_data(tmp_path):
         "import newsbench.corpus.loader as loader, newsbench.corpus.build as build\n"
         "assert loader.__file__.startswith(%r), loader.__file__\n"
         "documents = build.compile_corpus()\n"
-        "stored = [d for s in ('train', 'dev', 'test') for d in loader.iter_documents(s)]\n"
+        "stored = sorted((d for s in ('train', 'dev', 'test') for d in loader.iter_documents(s)), key=lambda d: d['id'])\n"
         "assert documents == stored\n"
         "from newsbench.schema.jsonschemas import schema_file\n"
         "assert schema_file('document').is_file()\n"
