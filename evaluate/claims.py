@@ -26,10 +26,11 @@ MIN_CONTENT_OVERLAP = 0.5
 def content_pairs(text: str, gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, predicted index) whose content overlap reaches the threshold."""
     tokens = token_starts(text)
-    gold_tokens = [tokens_in(tokens, bounds(c["content"])) for c in gold]
+    ends = [t[1] for t in tokens]
+    gold_tokens = [tokens_in(tokens, bounds(c["content"]), ends) for c in gold]
     scored = []
     for p, claim in enumerate(predicted):
-        predicted_tokens = tokens_in(tokens, bounds(claim["content"]))
+        predicted_tokens = tokens_in(tokens, bounds(claim["content"]), ends)
         for g, wanted in enumerate(gold_tokens):
             if wanted and predicted_tokens & wanted:
                 share = len(predicted_tokens & wanted) / len(wanted)
