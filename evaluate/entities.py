@@ -9,7 +9,6 @@ gold mention's characters). Per type, gold and predicted mentions of that type a
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Any
 
 import numpy as np
@@ -21,66 +20,131 @@ from newsbench.evaluate.metric import Document, Metric, f1_from, safe_divide
 SCHEMES = ("strict", "exact", "partial", "type")
 OUTCOMES = ("COR", "INC", "PAR", "MIS", "SPU")
 Mention = tuple[int, int, str]
+COR, INC, PAR, MIS, SPU = range(5)
+STRICT, EXACT, PARTIAL, TYPE = range(4)
+TYPE_INDEX = {t: k + 1 for k, t in enumerate(ENTITY_TYPES)}
+GROUPS = 1 + len(ENTITY_TYPES)
+WIDTH = len(SCHEMES) * GROUPS * len(OUTCOMES)
 
 
-def _sufficient(p: Mention, g: Mention) -> bool:
-    """nervaluate's overlap test: the shared characters are at least 1% of the gold mention."""
-    shared = min(p[1], g[1]) - max(p[0], g[0])
-    return shared > 0 and (shared / (g[1] - g[0])) * 100.0 >= 1.0
+def _at(scheme: int, group: int, outcome: int) -> int:
+    return (scheme * GROUPS + group) * len(OUTCOMES) + outcome
 
 
-def scheme_outcomes(gold: list[Mention], predicted: list[Mention], scheme: str) -> list[int]:
-    """COR, INC, PAR, MIS, SPU of one document under one scheme (mentions sorted by start, end)."""
-    ends = [g[1] for g in gold]
-    matched: set[int] = set()
-    cor = inc = par = spu = 0
-    for p in predicted:
-        first = bisect_left(ends, p[0] + 1)
-        best = None
-        fallback = None
-        for k in range(first, len(gold)):
-            g = gold[k]
-            if g[0] >= p[1]:
-                break
-            if k in matched or not _sufficient(p, g):
-                continue
-            same_bounds = g[0] == p[0] and g[1] == p[1]
-            if scheme == "strict" and same_bounds and g[2] == p[2] or scheme in ("exact", "partial") and same_bounds:
-                best = k
-                break
-            if scheme == "type":
-                if g[2] == p[2]:
-                    distance = abs(p[0] - g[0]) + abs(p[1] - g[1])
-                    if best is None or distance < best[1]:
-                        best = (k, distance)
-                elif fallback is None:
-                    fallback = k
-            elif fallback is None:
-                fallback = k
-        if scheme == "type" and best is not None:
-            best = best[0]
-        if best is not None:
-            cor += 1
-            matched.add(best)
-        elif fallback is not None:
-            if scheme == "partial":
-                par += 1
-            else:
-                inc += 1
-            matched.add(fallback)
-        else:
-            spu += 1
-    return [cor, inc, par, len(gold) - len(matched), spu]
+def _candidates(gold: list[Mention], predicted: list[Mention]) -> list[list[int]]:
+    """For each prediction, the gold mentions it overlaps by at least 1% of the gold mention, in gold order.
 
-
-def mentions(items: list[dict[str, Any]], entity_type: str | None = None) -> list[Mention]:
-    """`(start, end, type)` of entity items, sorted; OntoNotes names (PERSON) mapped to the inventory."""
+    Both lists are sorted by start; gold mentions do not overlap each other, so one pointer sweeps the gold.
+    """
     out = []
-    for item in items:
-        label = ONTONOTES_ENTITY_ALIASES.get(item["type"], item["type"])
-        if entity_type is None or label == entity_type:
-            out.append((item["start"], item["end"], label))
-    return sorted(out)
+    first, n = 0, len(gold)
+    for start, end, _ in predicted:
+        while first < n and gold[first][1] <= start:
+            first += 1
+        found = []
+        k = first
+        while k < n and gold[k][0] < end:
+            g_start, g_end, _ = gold[k]
+            shared = (end if end < g_end else g_end) - (start if start > g_start else g_start)
+            if shared > 0 and (shared / (g_end - g_start)) * 100.0 >= 1.0:
+                found.append(k)
+            k += 1
+        out.append(found)
+    return out
+
+
+def entity_outcomes(gold: list[Mention], predicted: list[Mention]) -> list[int]:
+    """COR, INC, PAR, MIS, SPU for every scheme, micro (group 0) and per type, of one document.
+
+    Five greedy matchings suffice: strict; exact, which partial shares (it calls INC PAR); type; and, within
+    each type, exact-like (strict, exact and partial coincide when both sides have one type) and type.
+    """
+    out = [0] * WIDTH
+    matched = [set() for _ in range(5)]  # strict, exact/partial, type, typed exact-like, typed type
+    typed_matches = [[0] * GROUPS, [0] * GROUPS]
+    for (start, end, label), candidates in zip(predicted, _candidates(gold, predicted)):
+        group = TYPE_INDEX[label]
+        strict = exact = closest = typed = typed_closest = None
+        strict_fallback = exact_fallback = type_fallback = typed_fallback = None
+        closest_distance = typed_distance = None
+        for k in candidates:
+            g_start, g_end, g_label = gold[k]
+            same_bounds = g_start == start and g_end == end
+            same_label = g_label == label
+            if strict is None and k not in matched[0]:
+                if same_bounds and same_label:
+                    strict = k
+                elif strict_fallback is None:
+                    strict_fallback = k
+            if exact is None and k not in matched[1]:
+                if same_bounds:
+                    exact = k
+                elif exact_fallback is None:
+                    exact_fallback = k
+            if k not in matched[2]:
+                if same_label:
+                    distance = abs(start - g_start) + abs(end - g_end)
+                    if closest_distance is None or distance < closest_distance:
+                        closest, closest_distance = k, distance
+                elif type_fallback is None:
+                    type_fallback = k
+            if same_label:
+                if typed is None and k not in matched[3]:
+                    if same_bounds:
+                        typed = k
+                    elif typed_fallback is None:
+                        typed_fallback = k
+                if k not in matched[4]:
+                    distance = abs(start - g_start) + abs(end - g_end)
+                    if typed_distance is None or distance < typed_distance:
+                        typed_closest, typed_distance = k, distance
+        for scheme, slot, hit, fallback, miss in (
+            (STRICT, 0, strict, strict_fallback, INC),
+            (EXACT, 1, exact, exact_fallback, INC),
+            (TYPE, 2, closest, type_fallback, INC),
+        ):
+            if hit is not None:
+                matched[slot].add(hit)
+                outcome = COR
+            elif fallback is not None:
+                matched[slot].add(fallback)
+                outcome = miss
+            else:
+                outcome = SPU
+            out[_at(scheme, 0, outcome)] += 1
+            if scheme == EXACT:
+                out[_at(PARTIAL, 0, PAR if outcome == INC else outcome)] += 1
+        if typed is not None or typed_fallback is not None:
+            matched[3].add(typed if typed is not None else typed_fallback)
+            typed_matches[0][group] += 1
+            outcome = COR if typed is not None else INC
+            out[_at(STRICT, group, outcome)] += 1
+            out[_at(EXACT, group, outcome)] += 1
+            out[_at(PARTIAL, group, PAR if outcome == INC else outcome)] += 1
+        else:
+            for scheme in (STRICT, EXACT, PARTIAL):
+                out[_at(scheme, group, SPU)] += 1
+        if typed_closest is not None:
+            matched[4].add(typed_closest)
+            typed_matches[1][group] += 1
+            out[_at(TYPE, group, COR)] += 1
+        else:
+            out[_at(TYPE, group, SPU)] += 1
+    for scheme, slot in ((STRICT, 0), (EXACT, 1), (PARTIAL, 1), (TYPE, 2)):
+        out[_at(scheme, 0, MIS)] = len(gold) - len(matched[slot])
+    gold_per_group = [0] * GROUPS
+    for _, _, label in gold:
+        gold_per_group[TYPE_INDEX[label]] += 1
+    for group in range(1, GROUPS):
+        for scheme in (STRICT, EXACT, PARTIAL):
+            out[_at(scheme, group, MIS)] = gold_per_group[group] - typed_matches[0][group]
+        out[_at(TYPE, group, MIS)] = gold_per_group[group] - typed_matches[1][group]
+    return out
+
+
+def mentions(items: list[dict[str, Any]]) -> list[Mention]:
+    """`(start, end, type)` of entity items, sorted; OntoNotes names (PERSON) mapped to the inventory."""
+    return sorted((item["start"], item["end"], ONTONOTES_ENTITY_ALIASES.get(item["type"], item["type"])) for item in items)
 
 
 class EntitySchemes(Metric):
@@ -91,12 +155,7 @@ class EntitySchemes(Metric):
     columns = tuple(f"{s}:{t}:{o}" for s in SCHEMES for t in ("all", *ENTITY_TYPES) for o in OUTCOMES)
 
     def counts(self, gold: Document, predicted: Document) -> np.ndarray:
-        out: list[int] = []
-        gold_items, predicted_items = gold["entities"], predicted.get("entities") or []
-        for scheme in SCHEMES:
-            for entity_type in (None, *ENTITY_TYPES):
-                out += scheme_outcomes(mentions(gold_items, entity_type), mentions(predicted_items, entity_type), scheme)
-        return np.array(out, dtype=np.float64)
+        return np.array(entity_outcomes(mentions(gold["entities"]), mentions(predicted.get("entities") or [])), dtype=np.float64)
 
     def scheme_scores(self, totals: np.ndarray, scheme: str, entity_type: str = "all") -> dict[str, np.ndarray]:
         cor, inc, par, mis, spu = (self.column(totals, f"{scheme}:{entity_type}:{o}") for o in OUTCOMES)

@@ -119,3 +119,36 @@ def test_all_schemes_equal_nervaluate(data):
             theirs = per_type[NERVALUATE_SCHEME[scheme]]
             ours = metric.scheme_scores(totals, scheme, entity_type)
             assert (float(ours["precision"]), float(ours["recall"])) == (theirs.precision, theirs.recall), (scheme, entity_type)
+
+
+def test_dense_overlapping_predictions_equal_nervaluate():
+    """Many predictions overlapping each other and several gold mentions: every count equals nervaluate's."""
+    rng = random.Random(11)
+    true, pred, ours = [], [], np.zeros(len(EntitySchemes.columns))
+    metric = EntitySchemes()
+    for _ in range(300):
+        gold, position = [], 0
+        while position < 300:
+            position += rng.randint(1, 15)
+            length = rng.randint(1, 12)
+            gold.append({"start": position, "end": position + length, "type": rng.choice(ENTITY_TYPES[:3])})
+            position += length
+        predicted = []
+        for _ in range(rng.randint(0, 40)):
+            start = rng.randint(0, 320)
+            predicted.append({"start": start, "end": start + rng.randint(1, 20), "type": rng.choice(ENTITY_TYPES[:3])})
+        predicted += [dict(g) for g in gold if rng.random() < 0.3]
+        key = lambda e: (e["start"], e["end"], e["type"])  # noqa: E731
+        gold.sort(key=key)
+        predicted.sort(key=key)
+        ours += metric.counts({"entities": gold}, {"entities": predicted})
+        true.append([{"label": e["type"], "start": e["start"], "end": e["end"] - 1} for e in gold])
+        pred.append([{"label": e["type"], "start": e["start"], "end": e["end"] - 1} for e in predicted])
+    results = Evaluator(true, pred, tags=list(ENTITY_TYPES), loader="dict").evaluate()
+    names = ("correct", "incorrect", "partial", "missed", "spurious")
+    for scheme in SCHEMES:
+        theirs = results["overall"][NERVALUATE_SCHEME[scheme]]
+        assert [metric.column(ours, f"{scheme}:all:{o}") for o in ("COR", "INC", "PAR", "MIS", "SPU")] == [getattr(theirs, n) for n in names], scheme
+        for entity_type, per_type in results["entities"].items():
+            theirs = per_type[NERVALUATE_SCHEME[scheme]]
+            assert [metric.column(ours, f"{scheme}:{entity_type}:{o}") for o in ("COR", "INC", "PAR", "MIS", "SPU")] == [getattr(theirs, n) for n in names], (scheme, entity_type)
