@@ -235,5 +235,41 @@ def compare(predictions_a: Path, predictions_b: Path, split: str, corpus_dir: Pa
         stdout().print(comparison_table(result, predictions_a.name, predictions_b.name))
 
 
+MODEL_DIR = Path(".newsbench") / "models"
+
+
+@main.command()
+@click.option("--system", "system_name", required=True, help="A registered system (see 'newsbench systems').")
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The prediction file to write.")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--models", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=MODEL_DIR, show_default=True,
+              help="Where trained systems keep their models.")
+def predict(system_name: str, split: str, output: Path, corpus_dir: Path | None, model_dir: Path) -> None:
+    """Run a system over a split and write its predictions (header line first, documents in corpus order)."""
+    from newsbench.baselines.run import predict_to_file
+    from newsbench.baselines.system import make_system
+    from newsbench.corpus.loader import corpus_version, iter_documents
+    from newsbench.corpus.release import CORPUS_DIR
+
+    corpus_dir = corpus_dir or CORPUS_DIR
+    system = make_system(system_name)
+    version = corpus_version(corpus_dir)
+    system.prepare(iter_documents("train", corpus_dir), iter_documents("dev", corpus_dir), model_dir, version)
+    count = predict_to_file(system, iter_documents(split, corpus_dir), output, version, split,
+                            progress=lambda docs: tqdm(docs, desc=f"{system_name} on {split}", unit="doc", disable=None, leave=False))
+    click.echo(f"wrote {output}: {count} documents predicted by {system_name}")
+
+
+@main.command()
+def systems() -> None:
+    """List the registered systems."""
+    from newsbench.baselines.system import make_system, system_names
+
+    for name in system_names():
+        system = make_system(name)
+        click.echo(f"{name:<16} {system.description}")
+
+
 if __name__ == "__main__":
     main()

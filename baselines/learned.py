@@ -1,0 +1,1 @@
+"""The learned baseline (scikit-learn); filled in with the learned-system work."""
