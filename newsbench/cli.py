@@ -271,5 +271,48 @@ def systems() -> None:
         click.echo(f"{name:<16} {system.description}")
 
 
+@main.command()
+@click.argument("predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--name", required=True, help="The system's name (letters, digits, '.', '_', '-').")
+@click.option("--description", required=True, help="One sentence on what the system does.")
+@click.option("--version", "system_version", default="1", show_default=True, help="The system's version.")
+@click.option("--url", default=None, help="Where the system lives (paper, code).")
+@click.option("--split", type=click.Choice(["dev", "test"]), default=None, help="Default: the header's split.")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+def submit(predictions: Path, name: str, description: str, system_version: str, url: str | None, split: str | None,
+           corpus_dir: Path | None) -> None:
+    """Score predictions, store the result record beside them in baselines/results/, regenerate the leaderboard."""
+    from newsbench.baselines.leaderboard import write_leaderboard
+    from newsbench.baselines.records import make_record, save_record, sha256_of
+    from newsbench.corpus.loader import corpus_version, iter_documents
+    from newsbench.corpus.release import CORPUS_DIR
+    from newsbench.evaluate.harness import Options, PredictionFile
+    from newsbench.evaluate.harness import evaluate as score
+
+    corpus_dir = corpus_dir or CORPUS_DIR
+    header = PredictionFile(predictions).header or {}
+    split = split or header.get("split")
+    if split not in ("dev", "test"):
+        raise click.UsageError("say --split dev or test (the prediction file's header names none)")
+    version = corpus_version(corpus_dir)
+    report = score(iter_documents(split, corpus_dir), predictions, version, split, Options())
+    record = make_record(report, name, system_version, description, sha256_of(predictions), url)
+    path = save_record(record, predictions)
+    board = write_leaderboard(version, lambda s: iter_documents(s, corpus_dir))
+    click.echo(f"wrote {path} and {board}")
+
+
+@main.command()
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+def leaderboard(corpus_dir: Path | None) -> None:
+    """Regenerate baselines/LEADERBOARD.md from the stored result records."""
+    from newsbench.baselines.leaderboard import write_leaderboard
+    from newsbench.corpus.loader import corpus_version, iter_documents
+    from newsbench.corpus.release import CORPUS_DIR
+
+    corpus_dir = corpus_dir or CORPUS_DIR
+    click.echo(f"wrote {write_leaderboard(corpus_version(corpus_dir), lambda s: iter_documents(s, corpus_dir))}")
+
+
 if __name__ == "__main__":
     main()
