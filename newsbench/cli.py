@@ -262,6 +262,30 @@ def predict(system_name: str, split: str, output: Path, corpus_dir: Path | None,
 
 
 @main.command()
+@click.option("--system", "system_name", default="learned", show_default=True, help="A system that is trained.")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--models", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=MODEL_DIR, show_default=True)
+def train(system_name: str, corpus_dir: Path | None, model_dir: Path) -> None:
+    """Fit a system on the train split (tuned on dev) and save it with the corpus version."""
+    import time
+
+    from newsbench.baselines.system import make_system
+    from newsbench.corpus.loader import corpus_version, iter_documents
+    from newsbench.corpus.release import CORPUS_DIR
+
+    corpus_dir = corpus_dir or CORPUS_DIR
+    system = make_system(system_name)
+    if not hasattr(system, "save"):
+        raise click.UsageError(f"system {system_name!r} is not trained: it prepares itself at predict time")
+    started = time.perf_counter()
+    with stderr.status(f"training {system_name}"):
+        system.fit(iter_documents("train", corpus_dir), iter_documents("dev", corpus_dir))
+    version = corpus_version(corpus_dir)
+    path = system.save(model_dir, version)
+    click.echo(f"trained {system_name} on corpus {version} in {time.perf_counter() - started:.1f}s: {path}")
+
+
+@main.command()
 def systems() -> None:
     """List the registered systems."""
     from newsbench.baselines.system import make_system, system_names
