@@ -303,11 +303,13 @@ def systems() -> None:
 @click.option("--url", default=None, help="Where the system lives (paper, code).")
 @click.option("--split", type=click.Choice(["dev", "test"]), default=None, help="Default: the header's split.")
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--results", "results_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The results folder (default: baselines/results; LEADERBOARD.md goes beside it).")
 def submit(predictions: Path, name: str, description: str, system_version: str, url: str | None, split: str | None,
-           corpus_dir: Path | None) -> None:
+           corpus_dir: Path | None, results_dir: Path | None) -> None:
     """Score predictions, store the result record beside them in baselines/results/, regenerate the leaderboard."""
     from newsbench.baselines.leaderboard import write_leaderboard
-    from newsbench.baselines.records import make_record, save_record, sha256_of
+    from newsbench.baselines.records import RESULTS_DIR, make_record, save_record, sha256_of
     from newsbench.corpus.loader import corpus_version, iter_documents
     from newsbench.corpus.release import CORPUS_DIR
     from newsbench.evaluate.harness import Options, PredictionFile
@@ -321,21 +323,27 @@ def submit(predictions: Path, name: str, description: str, system_version: str, 
     version = corpus_version(corpus_dir)
     report = score(iter_documents(split, corpus_dir), predictions, version, split, Options())
     record = make_record(report, name, system_version, description, sha256_of(predictions), url)
-    path = save_record(record, predictions)
-    board = write_leaderboard(version, lambda s: iter_documents(s, corpus_dir))
+    results_dir = results_dir or RESULTS_DIR
+    path = save_record(record, predictions, results_dir)
+    board = write_leaderboard(version, lambda s: iter_documents(s, corpus_dir), results_dir.parent / "LEADERBOARD.md", results_dir)
     click.echo(f"wrote {path} and {board}")
 
 
 @main.command()
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
-def leaderboard(corpus_dir: Path | None) -> None:
-    """Regenerate baselines/LEADERBOARD.md from the stored result records."""
+@click.option("--results", "results_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The results folder (default: baselines/results; LEADERBOARD.md goes beside it).")
+def leaderboard(corpus_dir: Path | None, results_dir: Path | None) -> None:
+    """Regenerate LEADERBOARD.md from the stored result records."""
     from newsbench.baselines.leaderboard import write_leaderboard
+    from newsbench.baselines.records import RESULTS_DIR
     from newsbench.corpus.loader import corpus_version, iter_documents
     from newsbench.corpus.release import CORPUS_DIR
 
     corpus_dir = corpus_dir or CORPUS_DIR
-    click.echo(f"wrote {write_leaderboard(corpus_version(corpus_dir), lambda s: iter_documents(s, corpus_dir))}")
+    results_dir = results_dir or RESULTS_DIR
+    path = write_leaderboard(corpus_version(corpus_dir), lambda s: iter_documents(s, corpus_dir), results_dir.parent / "LEADERBOARD.md", results_dir)
+    click.echo(f"wrote {path}")
 
 
 if __name__ == "__main__":
