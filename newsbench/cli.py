@@ -291,8 +291,11 @@ def systems() -> None:
     from newsbench.baselines.system import make_system, system_names
 
     for name in system_names():
-        system = make_system(name)
-        click.echo(f"{name:<16} {system.description}")
+        try:
+            description = make_system(name).description
+        except NewsbenchError as err:
+            description = f"(unavailable: {err})"
+        click.echo(f"{name:<16} {description}")
 
 
 @main.command()
