@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test benchmark build clean
+.PHONY: demo test benchmark build baselines clean
 
 # The environment: a virtualenv with newsbench installed editable, with the test extras.
 $(VENV)/.installed: pyproject.toml
@@ -12,13 +12,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,peers]"
 	touch $@
 
-# The main job: compile and check every source, validate the released files, print the corpus statistics.
+# The main job: check the corpus, run the rules baseline on the test split and score it.
 demo: $(VENV)/.installed
 	$(BIN)/newsbench build --check
-	$(BIN)/newsbench validate corpus/data/train.jsonl
-	$(BIN)/newsbench validate corpus/data/dev.jsonl
-	$(BIN)/newsbench validate corpus/data/test.jsonl
 	$(BIN)/newsbench stats
+	mkdir -p out
+	$(BIN)/newsbench predict --system rules --split test -o out/rules-test.jsonl
+	$(BIN)/newsbench evaluate out/rules-test.jsonl --split test
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
@@ -30,5 +30,16 @@ benchmark: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/newsbench build
 
+# Retrain the learned baseline, rerun every baseline on dev and test, resubmit, regenerate the leaderboard.
+baselines: $(VENV)/.installed
+	$(BIN)/newsbench train --system learned
+	mkdir -p out
+	for split in dev test; do \
+	  for system in floor rules learned trafilatura justext readability resiliparse boilerpy3 goose3 newspaper4k html-floor; do \
+	    $(BIN)/newsbench predict --system $$system --split $$split -o out/$$system-$$split.jsonl && \
+	    $(BIN)/newsbench submit out/$$system-$$split.jsonl --name $$system || exit 1; \
+	  done; \
+	done
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache out

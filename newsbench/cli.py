@@ -301,16 +301,17 @@ def systems() -> None:
 @main.command()
 @click.argument("predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--name", required=True, help="The system's name (letters, digits, '.', '_', '-').")
-@click.option("--description", required=True, help="One sentence on what the system does.")
-@click.option("--version", "system_version", default="1", show_default=True, help="The system's version.")
+@click.option("--description", default=None, help="One sentence on what the system does (a registered system's own by default).")
+@click.option("--version", "system_version", default=None, help="The system's version (a registered system's own, else 1).")
 @click.option("--url", default=None, help="Where the system lives (paper, code).")
 @click.option("--split", type=click.Choice(["dev", "test"]), default=None, help="Default: the header's split.")
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
 @click.option("--results", "results_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The results folder (default: baselines/results; LEADERBOARD.md goes beside it).")
-def submit(predictions: Path, name: str, description: str, system_version: str, url: str | None, split: str | None,
-           corpus_dir: Path | None, results_dir: Path | None) -> None:
+def submit(predictions: Path, name: str, description: str | None, system_version: str | None, url: str | None,
+           split: str | None, corpus_dir: Path | None, results_dir: Path | None) -> None:
     """Score predictions, store the result record beside them in baselines/results/, regenerate the leaderboard."""
+    from newsbench.baselines.system import make_system, system_names
     from newsbench.baselines.leaderboard import write_leaderboard
     from newsbench.baselines.records import RESULTS_DIR, make_record, save_record, sha256_of
     from newsbench.corpus.loader import corpus_version, iter_documents
@@ -323,9 +324,15 @@ def submit(predictions: Path, name: str, description: str, system_version: str, 
     split = split or header.get("split")
     if split not in ("dev", "test"):
         raise click.UsageError("say --split dev or test (the prediction file's header names none)")
+    if name in system_names() and (description is None or system_version is None):
+        registered = make_system(name)
+        description = description or registered.description
+        system_version = system_version or registered.version
+    if description is None:
+        raise click.UsageError("give --description: one sentence on what the system does")
     version = corpus_version(corpus_dir)
     report = score(iter_documents(split, corpus_dir), predictions, version, split, Options())
-    record = make_record(report, name, system_version, description, sha256_of(predictions), url)
+    record = make_record(report, name, system_version or "1", description, sha256_of(predictions), url)
     results_dir = results_dir or RESULTS_DIR
     path = save_record(record, predictions, results_dir)
     board = write_leaderboard(version, lambda s: iter_documents(s, corpus_dir), results_dir.parent / "LEADERBOARD.md", results_dir)
