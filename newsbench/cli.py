@@ -343,8 +343,10 @@ def submit(predictions: Path, name: str, description: str | None, system_version
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
 @click.option("--results", "results_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The results folder (default: baselines/results; LEADERBOARD.md goes beside it).")
-def leaderboard(corpus_dir: Path | None, results_dir: Path | None) -> None:
-    """Regenerate LEADERBOARD.md from the stored result records."""
+@click.option("--html", "html_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write the leaderboard as a page (with plots) to this folder's index.html.")
+def leaderboard(corpus_dir: Path | None, results_dir: Path | None, html_dir: Path | None) -> None:
+    """Regenerate LEADERBOARD.md from the stored result records (and, with --html, a page)."""
     from newsbench.baselines.leaderboard import write_leaderboard
     from newsbench.baselines.records import RESULTS_DIR
     from newsbench.corpus.loader import corpus_version, iter_documents
@@ -354,6 +356,55 @@ def leaderboard(corpus_dir: Path | None, results_dir: Path | None) -> None:
     results_dir = results_dir or RESULTS_DIR
     path = write_leaderboard(corpus_version(corpus_dir), lambda s: iter_documents(s, corpus_dir), results_dir.parent / "LEADERBOARD.md", results_dir)
     click.echo(f"wrote {path}")
+    if html_dir:
+        from newsbench.baselines.leaderboard_page import write_leaderboard_page
+
+        click.echo(f"wrote {write_leaderboard_page(corpus_version(corpus_dir), html_dir, results_dir)}")
+
+
+@main.command()
+@click.argument("doc_id", required=False)
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default=None, help="Write every document of a split.")
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Draw this prediction file beside the gold, with ok / missed / spurious marks.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The page (with DOC_ID) or the folder (with --split).")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+def show(doc_id: str | None, split: str | None, predictions: Path | None, output: Path, corpus_dir: Path | None) -> None:
+    """Draw a document's layers as a static HTML page, or every document of a split into a folder with an index."""
+    import contextlib
+
+    from newsbench.corpus.loader import iter_documents
+    from newsbench.corpus.release import CORPUS_DIR
+    from newsbench.evaluate.harness import PredictionFile
+    from newsbench.evaluate.viewer import document_page, index_page
+    from newsbench.jsonl import atomic_writer
+
+    if (doc_id is None) == (split is None):
+        raise click.UsageError("give a document id or --split (not both)")
+    corpus_dir = corpus_dir or CORPUS_DIR
+    documents = [d for s in ([split] if split else ["train", "dev", "test"]) for d in iter_documents(s, corpus_dir)
+                 if doc_id is None or d["id"] == doc_id]
+    if not documents:
+        raise NewsbenchError(f"no document {doc_id!r} in the corpus")
+    system = None
+    lookup = None
+    if predictions:
+        lookup = PredictionFile(predictions)
+        system = (lookup.header or {}).get("system") or predictions.stem
+    with lookup if lookup else contextlib.nullcontext():
+        pages = {}
+        for document in documents:
+            found = lookup.get(document["id"]) if lookup else None
+            pages[document["id"]] = document_page(document, found[1] if found else ({} if lookup else None), system)
+    targets = {output: pages[doc_id]} if doc_id else {output / f"{i}.html": page for i, page in pages.items()}
+    if split:
+        targets[output / "index.html"] = index_page(documents, split, system)
+    for path, page in targets.items():
+        with atomic_writer(path) as handle:
+            handle.write(page)
+    click.echo(f"wrote {output}" + (f" ({len(documents)} documents and an index)" if split else ""))
+
 
 
 if __name__ == "__main__":
