@@ -13,10 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from newsbench.numbers import NotANumber, parse_figure
-
 from newsbench.baselines.system import Document, System, register
-from newsbench.baselines.text import blocks, number_expressions, sentences, strip_span
+from newsbench.baselines.text import blocks, figure_item, number_expressions, sentences, strip_span
 
 CAPITALISED_WORD = re.compile(r"\b[A-Z][\w’'-]*")
 SAID = re.compile(r"\bsaid\b")
@@ -49,12 +47,5 @@ class FloorSystem(System):
                     if content[1] > content[0]:
                         claims.append({"source": None, "cue": {"start": match.start(), "end": match.end()},
                                        "content": {"start": content[0], "end": content[1]}, "form": "indirect"})
-        casualties = []
-        for start, end in number_expressions(text):
-            try:
-                read = parse_figure(text[start:end])
-            except NotANumber:
-                continue
-            casualties.append({"start": start, "end": end, "category": "killed", "value": read.value, "min": read.min,
-                               "max": read.max, "qualifier": read.qualifier, "event": "main"})
+        casualties = [f for span in number_expressions(text) if (f := figure_item(text, span, "killed", "main"))]
         return {"boilerplate": [], "entities": entities, "claims": claims, "casualties": casualties, "main_text": text}

@@ -28,11 +28,10 @@ from sklearn.pipeline import Pipeline, make_pipeline
 
 from newsbench.errors import NewsbenchError
 from newsbench.evaluate.html_track import main_text
-from newsbench.numbers import NotANumber, parse_figure
 
 from newsbench.baselines.rules import Gazetteer, find_claims
 from newsbench.baselines.system import Document, System, register
-from newsbench.baselines.text import blocks, number_expressions, sentences, strip_span
+from newsbench.baselines.text import blocks, figure_item, number_expressions, sentences, strip_span
 
 TOKEN = re.compile(r"\w+(?:[’'-]\w+)*|[^\w\s]")
 MODEL_FILE = "learned.pkl"
@@ -317,13 +316,8 @@ class LearnedSystem(System):
         for (start, end), category, event in zip(candidates, categories, events):
             if category == "none":
                 continue
-            try:
-                read = parse_figure(text[start:end])
-            except NotANumber:
-                continue
-            claim = next((c["id"] for c in claims if c["content"]["start"] <= start and end <= c["content"]["end"]), None)
-            figures.append({"id": f"F{len(figures) + 1}", "start": start, "end": end, "category": category, "value": read.value,
-                            "min": read.min, "max": read.max, "qualifier": read.qualifier,
-                            "event": event if event in ("main", "other") else "main", "claim": claim})
+            figure = figure_item(text, (start, end), category, event if event in ("main", "other") else "main", claims)
+            if figure is not None:
+                figures.append({"id": f"F{len(figures) + 1}", **figure})
         return figures
 

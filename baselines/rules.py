@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsbench.evaluate.html_track import main_text
-from newsbench.numbers import NotANumber, parse_figure
 
 from newsbench.baselines.system import Document, System, register
-from newsbench.baselines.text import Span, blocks, number_expressions, sentences, strip_span
+from newsbench.baselines.text import Span, blocks, figure_item, number_expressions, sentences, strip_span
 
 BOILERPLATE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("cookie_notice", re.compile(r"\bcookies?\b|\bpartners store\b|\bconsent", re.I)),
@@ -226,16 +225,11 @@ def find_casualties(text: str, boilerplate: list[dict[str, Any]], claims: list[d
                 category = next((c for c, words in CATEGORY_WORDS.items() if words.match(after)), None)
                 if category is None:
                     continue
-                try:
-                    read = parse_figure(text[start:end])
-                except NotANumber:
-                    continue
                 in_boilerplate = any(b["start"] <= start < b["end"] for b in boilerplate)
                 other_year = any(y != year for y in YEAR.findall(sentence))
-                claim = next((c["id"] for c in claims if c["content"]["start"] <= start and end <= c["content"]["end"]), None)
-                figures.append({"start": start, "end": end, "category": category, "value": read.value, "min": read.min,
-                                "max": read.max, "qualifier": read.qualifier,
-                                "event": "other" if in_boilerplate or other_year else "main", "claim": claim})
+                figure = figure_item(text, (start, end), category, "other" if in_boilerplate or other_year else "main", claims)
+                if figure is not None:
+                    figures.append(figure)
     for k, figure in enumerate(figures, start=1):
         figure["id"] = f"F{k}"
     return figures

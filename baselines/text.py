@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newsbench.numbers import QUALIFIER_PREFIXES, TENS, UNITS, VAGUE_MINIMUM
+from typing import Any
+
+from newsbench.numbers import QUALIFIER_PREFIXES, TENS, UNITS, VAGUE_MINIMUM, NotANumber, parse_figure
 
 Span = tuple[int, int]
 
@@ -63,3 +65,16 @@ def strip_span(text: str, start: int, end: int, chars: str = " \n\t,.;:") -> Spa
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+def figure_item(text: str, span: Span, category: str, event: str, claims: list[dict[str, Any]] = ()) -> dict[str, Any] | None:
+    """A predicted casualty figure: value, qualifier and range read from its words; its claim, the one whose
+    content contains it. None when the words are not a number expression."""
+    start, end = span
+    try:
+        read = parse_figure(text[start:end])
+    except NotANumber:
+        return None
+    claim = next((c["id"] for c in claims if c["content"]["start"] <= start and end <= c["content"]["end"]), None)
+    return {"start": start, "end": end, "category": category, "value": read.value, "min": read.min, "max": read.max,
+            "qualifier": read.qualifier, "event": event, "claim": claim}
