@@ -10,7 +10,17 @@ import numpy as np
 
 from newsbench.errors import InputError, InputErrors
 
-from newsbench.evaluate.harness import HEADLINES, METRICS, Options, PredictionFile, active_layers, check_version, mask_boilerplate, signature
+from newsbench.evaluate.harness import (
+    HEADLINES,
+    METRICS,
+    Options,
+    PredictionFile,
+    active_layers,
+    check_version,
+    coverage_errors,
+    mask_boilerplate,
+    signature,
+)
 from newsbench.evaluate.metric import Document
 from newsbench.evaluate.resampling import Bootstrap, PairedResult, Randomisation, paired_result
 from newsbench.schema.validate import span_errors
@@ -47,11 +57,15 @@ def compare(gold: Iterable[Document], path_a: Path, path_b: Path, corpus_version
     boot_a, boot_b = (Bootstrap(int(edges[-1]), options.resamples, options.seed, documents) for _ in range(2))
     randomisation = Randomisation(int(edges[-1]), trials, options.seed)
     errors: list[InputError] = []
+    seen: set[str] = set()
+    absent = 0
     with files[0], files[1]:
         for doc in (progress or iter)(gold):
             found = [f.get(doc["id"]) for f in files]
-            if found[0] is None:
+            if found[0] is None or found[1] is None:
+                absent += 1
                 continue
+            seen.add(doc["id"])
             counts = []
             for predictions, (line, predicted) in zip(files, found):
                 problems = span_errors(predicted, doc["text"], predictions.path, line, gold=False)
@@ -62,6 +76,8 @@ def compare(gold: Iterable[Document], path_a: Path, path_b: Path, corpus_version
             boot_a.add(counts[0], weights)
             boot_b.add(counts[1], weights)
             randomisation.add(counts[0], counts[1])
+    for predictions in files:
+        errors += coverage_errors(predictions, seen, absent, split, options)
     if errors:
         raise InputErrors(errors)
     results: dict[str, PairedResult] = {}

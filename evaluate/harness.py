@@ -187,6 +187,17 @@ def check_version(predictions: PredictionFile, corpus_version: str, split: str, 
         raise InputError(predictions.path, 1, f"predictions are for split {header['split']}, scoring split {split}", field="header.split")
 
 
+def coverage_errors(predictions: PredictionFile, seen: set[str], absent: int, split: str, options: Options) -> list[InputError]:
+    """Predicted ids that are not documents of the split, and (unless allowed) documents left unpredicted."""
+    unknown = sorted(set(predictions.offsets) - seen)
+    errors = [InputError(predictions.path, predictions.offsets[i][0], f"unknown document id {i!r} (not in split {split})", field="id")
+              for i in unknown[:20]]
+    if absent and not options.allow_subset:
+        errors.append(InputError(predictions.path, None, f"{absent} documents of split {split} have no prediction "
+                                 "(pass --allow-subset to score the documents present)"))
+    return errors
+
+
 def _inside(span: dict[str, Any] | None, masked: list[tuple[int, int]]) -> bool:
     return span is not None and any(a <= span["start"] and span["end"] <= b for a, b in masked)
 
@@ -252,12 +263,7 @@ def evaluate(gold: Iterable[Document], predictions_path: Path, corpus_version: s
                 if weights is None:
                     weights = accumulator.weights()
                 accumulator.add(counts, weights)
-    unknown = sorted(set(predictions.offsets) - seen)
-    errors += [InputError(predictions.path, predictions.offsets[i][0], f"unknown document id {i!r} (not in split {split})", field="id")
-               for i in unknown[:20]]
-    if absent and not options.allow_subset:
-        errors.append(InputError(predictions.path, None, f"{absent} documents of split {split} have no prediction "
-                                 "(pass --allow-subset to score the documents present)"))
+    errors += coverage_errors(predictions, seen, absent, split, options)
     if errors:
         raise InputErrors(errors)
     if "all" not in accumulators:

@@ -133,3 +133,15 @@ def test_compare_identical_and_different(tmp_path):
     assert strict["delta"] > 0 and strict["low"] > 0
     assert strict["p_randomisation"] < 0.05 and strict["p_bootstrap"] < 0.05
     assert strict["signature"].endswith("|ar:500")
+
+
+def test_compare_refuses_unknown_and_missing_documents(tmp_path, gold):
+    good = write(tmp_path / "a.jsonl", map(perfect, gold))
+    short = write(tmp_path / "b.jsonl", map(perfect, gold[1:]))
+    result = run("compare", good, short, "--split", "dev")
+    assert result.exit_code == 1 and "predict different documents" in result.output
+    both_short = write(tmp_path / "c.jsonl", map(perfect, gold[1:]))
+    result = run("compare", short, both_short, "--split", "dev")
+    assert result.exit_code == 1 and "1 documents of split dev have no prediction" in result.output
+    result = run("compare", short, both_short, "--split", "dev", "--allow-subset", "--trials", "50", "--resamples", "20")
+    assert result.exit_code == 0, result.output
