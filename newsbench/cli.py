@@ -75,6 +75,20 @@ def build(corpus_dir: Path | None, out_dir: Path | None, check: bool, files: tup
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+def lint(files: tuple[Path, ...], corpus_dir: Path | None) -> None:
+    """Review hints for sources: places that often hide a missing label (not errors; exit 0)."""
+    from newsbench.corpus.build import compile_corpus
+    from newsbench.corpus.lint import findings
+    from newsbench.corpus.release import CORPUS_DIR
+
+    for document, path in zip(compile_corpus(corpus_dir or CORPUS_DIR, files), sorted(files, key=lambda p: p.name)):
+        for finding in findings(document):
+            click.echo(f"{path}: {finding}")
+
+
+@main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--kind", type=click.Choice(["auto", "corpus", "predictions"]), default="auto", show_default=True,
               help="What FILE is; auto looks at its first line.")

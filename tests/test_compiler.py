@@ -146,3 +146,16 @@ def test_source_that_is_not_utf8(make_corpus):
     path.write_bytes(b"---\nid: nb-0901\n---\n# Caf\xe9\n")
     with pytest.raises(InputErrors, match=r"nb-0901.md: not valid UTF-8 \(byte 25\)"):
         compile_corpus(root)
+
+
+def test_lint_points_at_likely_missing_labels(make_corpus):
+    from newsbench.corpus.lint import findings
+
+    body = "Officials said the dam held. In the town, 12 people died near Lake Olm, police told [Reuters]{ORG}."
+    doc = compile_one(make_corpus, body)
+    hints = list(findings(doc))
+    assert any(h.startswith("reporting verb outside any cue") and "Officials said" in h for h in hints)
+    assert any(h.startswith("reporting verb outside any cue") and "police told" in h for h in hints)
+    assert any(h.startswith("number near a casualty word") and "12 people died" in h for h in hints)
+    assert any("'Lake Olm'" in h for h in hints)
+    assert not any("'Reuters'" in h for h in hints)
