@@ -1,6 +1,6 @@
 """Trivial floors that every real system must beat, one idea per layer.
 
-- boilerplate: everything is content (no boilerplate span); HTML track: the whole page text;
+- boilerplate: everything is content (no boilerplate span); the HTML track's floor is `html-floor` (peers.py);
 - entities: every capitalised word is an entity of the train split's most frequent type;
 - claims: every "said" is a cue, with the rest of its sentence as content and no source;
 - casualties: every number expression is a killed figure of the main event.
@@ -26,7 +26,7 @@ class FloorSystem(System):
 
     name = "floor"
     version = "1"
-    description = "Everything is content; the whole page is the main text; every capitalised word is an entity; every 'said' is a cue; every number is a killed figure."
+    description = "Everything is content; every capitalised word is an entity; every 'said' is a cue; every number is a killed figure."
 
     def __init__(self) -> None:
         self.entity_type = "PER"
@@ -48,4 +48,4 @@ class FloorSystem(System):
                         claims.append({"source": None, "cue": {"start": match.start(), "end": match.end()},
                                        "content": {"start": content[0], "end": content[1]}, "form": "indirect"})
         casualties = [f for span in number_expressions(text) if (f := figure_item(text, span, "killed", "main"))]
-        return {"boilerplate": [], "entities": entities, "claims": claims, "casualties": casualties, "main_text": text}
+        return {"boilerplate": [], "entities": entities, "claims": claims, "casualties": casualties}

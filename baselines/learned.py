@@ -27,7 +27,6 @@ from sklearn.metrics import f1_score
 from sklearn.pipeline import Pipeline, make_pipeline
 
 from newsbench.errors import NewsbenchError
-from newsbench.evaluate.html_track import main_text
 
 from newsbench.baselines.rules import Gazetteer, find_claims
 from newsbench.baselines.system import Document, System, register
@@ -267,8 +266,7 @@ class LearnedSystem(System):
                     for k, (s, e, t) in enumerate(decode_bio(spans, self.models["entities"].predict(entity_rows) if spans else []), start=1)]
         claims = self._claims(text, spans)
         casualties = self._casualties(text, boilerplate, claims, document["published"][:4])
-        return {"boilerplate": boilerplate, "entities": entities, "claims": claims, "casualties": casualties,
-                "main_text": main_text({"text": text, "boilerplate": boilerplate})}
+        return {"boilerplate": boilerplate, "entities": entities, "claims": claims, "casualties": casualties}
 
     def _claims(self, text: str, spans: list[tuple[int, int]]) -> list[dict[str, Any]]:
         """Claims around the cue words the cue model finds.

@@ -17,7 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from newsbench.evaluate.html_track import main_text
 
 from newsbench.baselines.system import Document, System, register
 from newsbench.baselines.text import Span, blocks, figure_item, number_expressions, sentences, strip_span
@@ -237,7 +236,7 @@ def find_casualties(text: str, boilerplate: list[dict[str, Any]], claims: list[d
 
 @register("rules")
 class RuleSystem(System):
-    """Heuristics for all four layers and the HTML track (the text outside the predicted boilerplate)."""
+    """Heuristics for all four layers. It reads the page text, so it takes no part in the HTML track."""
 
     name = "rules"
     version = "1"
@@ -258,6 +257,5 @@ class RuleSystem(System):
             "entities": find_entities(text, self.gazetteer),
             "claims": claims,
             "casualties": find_casualties(text, boilerplate, claims, document["published"]),
-            "main_text": main_text({"text": text, "boilerplate": boilerplate}),
         }
 
