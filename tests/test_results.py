@@ -1,14 +1,11 @@
 """The stored results are current and reproducible: each record re-scores from its stored predictions to the
 same figures, is made for the current corpus version, and the rules and floor predictions equal a fresh run."""
 
-import json
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
 from newsbench.baselines.leaderboard import LEADERBOARD
-from newsbench.baselines.records import RESULTS_DIR, load_records, record_path
+from newsbench.baselines.records import library_versions, load_records, record_path
 from newsbench.cli import main
 from newsbench.corpus.loader import corpus_version, iter_documents
 from newsbench.evaluate.harness import Options, evaluate
@@ -29,7 +26,14 @@ def test_record_reproduces_from_its_predictions(record):
     path = record_path(record["system"]["name"], record["split"]).with_suffix(".jsonl")
     report = evaluate(iter_documents(record["split"]), path, record["corpus_version"], record["split"], Options())
     again = {layer: {name: vars(f) for name, f in figures.items()} for layer, figures in report.figures.items()}
-    assert again == record["report"]
+    if record["versions"].get("numpy") == library_versions()["numpy"]:
+        assert again == record["report"]
+    else:  # another NumPy may draw other resamples: the scores stay exact, the intervals close
+        for layer, figures in record["report"].items():
+            for name, figure in figures.items():
+                assert again[layer][name]["score"] == figure["score"]
+                assert again[layer][name]["low"] == pytest.approx(figure["low"], abs=0.05)
+                assert again[layer][name]["high"] == pytest.approx(figure["high"], abs=0.05)
 
 
 @pytest.mark.parametrize("system", ["floor", "rules"])
