@@ -48,4 +48,8 @@ def test_leaderboard_is_current(tmp_path):
     from newsbench.baselines.leaderboard import leaderboard
 
     expected = leaderboard(corpus_version(), lambda split: iter_documents(split))
-    assert LEADERBOARD.read_text(encoding="utf-8") == expected, "rerun: newsbench leaderboard"
+    stored = LEADERBOARD.read_text(encoding="utf-8")
+    if all(r["versions"].get("numpy") == library_versions()["numpy"] for r in RECORDS):
+        assert stored == expected, "rerun: newsbench leaderboard"
+    else:  # the significance marks come from random trials, which another NumPy draws differently
+        assert stored.replace("≈", "") == expected.replace("≈", "")
