@@ -145,3 +145,20 @@ def test_compare_refuses_unknown_and_missing_documents(tmp_path, gold):
     assert result.exit_code == 1 and "1 documents of split dev have no prediction" in result.output
     result = run("compare", short, both_short, "--split", "dev", "--allow-subset", "--trials", "50", "--resamples", "20")
     assert result.exit_code == 0, result.output
+
+
+def test_subset_rows_equal_scoring_the_subset_alone(tmp_path):
+    from newsbench.evaluate.harness import Options, evaluate
+
+    train = list(iter_documents("train"))
+    predicted = [{"id": d["id"], "entities": d["entities"][::2], "casualties": d["casualties"][1:]} for d in train]
+    path = write(tmp_path / "all.jsonl", predicted, split="train")
+    subset_of = lambda doc: "odd" if int(doc["id"][-1]) % 2 else "even"  # noqa: E731
+    report = evaluate(train, path, corpus_version(), "train", Options(resamples=50), subset_of=subset_of)
+    assert set(report.subsets) == {"odd", "even"}
+    odd_docs = [d for d in train if subset_of(d) == "odd"]
+    odd_path = write(tmp_path / "odd.jsonl", [p for p in predicted if subset_of({"id": p["id"]}) == "odd"], split="train")
+    alone = evaluate(odd_docs, odd_path, corpus_version(), "train", Options(resamples=50))
+    for layer, figures in alone.figures.items():
+        for name, figure in figures.items():
+            assert report.subsets["odd"][layer][name].score == pytest.approx(figure.score)
