@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from newsbench.errors import InputError, InputErrors, NewsbenchError
-from newsbench.jsonl import atomic_writer, dumps
+from newsbench.jsonl import dumps
 from newsbench.schema.labels import LAYERS, SPLITS
 
 from newsbench.corpus.compiler import compile_document
@@ -140,7 +141,18 @@ def release_files(documents: list[dict[str, Any]], prose: str) -> dict[str, byte
 
 
 def write_release(files: dict[str, bytes], out_dir: Path) -> None:
-    """Write each file atomically under `out_dir`."""
-    for name, data in files.items():
-        with atomic_writer(out_dir / name, "wb") as handle:
-            handle.write(data)
+    """Write the release under `out_dir`: every file goes to a temporary file first, and only when all are
+    written are they renamed into place, so an interrupted build leaves the old release whole."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, data in files.items():
+            target = out_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.staged")
+            temporary.write_bytes(data)
+            staged.append((temporary, target))
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
