@@ -21,7 +21,7 @@ ZERO_PHRASES = ("no one", "nobody", "none", "no")
 QUALIFIER_PREFIXES: dict[str, tuple[str, ...]] = {
     "at_least": ("at least", "a minimum of", "no fewer than", "no less than"),
     "more_than": ("more than", "over", "above", "upwards of", "in excess of", "passed", "topped", "exceeded", "surpassed",
-                  "passes", "tops", "exceeds", "surpasses"),
+                  "passes", "tops", "exceeds", "surpasses", "pass", "top", "exceed", "surpass"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "an estimated",
               "estimated", "close to"),
     "up_to": ("up to", "as many as", "at most"),
