@@ -211,7 +211,7 @@ class LearnedSystem(System):
                 events.append(event)
         return rows, categories, events
 
-    def _tuned(self, name: str, train: tuple[list, list], dev: tuple[list, list]) -> Any:
+    def _tuned(self, train: tuple[list, list], dev: tuple[list, list]) -> Any:
         best, best_score = None, -1.0
         for c in C_GRID:
             model = _classifier(c).fit(*train)
@@ -223,15 +223,15 @@ class LearnedSystem(System):
     def fit(self, train: Iterable[Document], dev: Iterable[Document]) -> None:
         train, dev = list(train), list(dev)
         self.gazetteer = Gazetteer(train)
-        self.models["blocks"] = self._tuned("blocks", self._block_rows(train), self._block_rows(dev))
-        self.models["entities"] = self._tuned("entities", self._entity_rows(train), self._entity_rows(dev))
-        self.models["cues"] = self._tuned("cues", self._cue_rows(train), self._cue_rows(dev))
+        self.models["blocks"] = self._tuned(self._block_rows(train), self._block_rows(dev))
+        self.models["entities"] = self._tuned(self._entity_rows(train), self._entity_rows(dev))
+        self.models["cues"] = self._tuned(self._cue_rows(train), self._cue_rows(dev))
         rows, categories, events = self._candidate_rows(train)
         dev_rows, dev_categories, dev_events = self._candidate_rows(dev)
-        self.models["category"] = self._tuned("category", (rows, categories), (dev_rows, dev_categories))
+        self.models["category"] = self._tuned((rows, categories), (dev_rows, dev_categories))
         positive = [k for k, c in enumerate(categories) if c != "none"]
         dev_positive = [k for k, c in enumerate(dev_categories) if c != "none"]
-        self.models["event"] = self._tuned("event", ([rows[k] for k in positive], [events[k] for k in positive]),
+        self.models["event"] = self._tuned(([rows[k] for k in positive], [events[k] for k in positive]),
                                            ([dev_rows[k] for k in dev_positive], [dev_events[k] for k in dev_positive]))
 
     def save(self, model_dir: Path, corpus_version: str) -> Path:

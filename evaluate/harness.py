@@ -256,7 +256,8 @@ def evaluate(gold: Iterable[Document], predictions_path: Path, corpus_version: s
                 continue
             scored_gold, scored_pred = mask_boilerplate(doc, predicted) if options.content == "main" else (doc, predicted)
             counts = np.concatenate([m.counts(scored_gold, scored_pred) for m in metrics])
-            groups = ["all"] + ([subset_of(doc)] if subset_of and subset_of(doc) else [])
+            subset = subset_of(doc) if subset_of else None
+            groups = ["all"] + ([subset] if subset else [])
             weights = None
             for group in groups:
                 accumulator = accumulators.setdefault(group, Bootstrap(int(edges[-1]), options.resamples, options.seed, documents))
