@@ -77,4 +77,4 @@ def figure_item(text: str, span: Span, category: str, event: str, claims: list[d
         return None
     claim = next((c["id"] for c in claims if c["content"]["start"] <= start and end <= c["content"]["end"]), None)
     return {"start": start, "end": end, "category": category, "value": read.value, "min": read.min, "max": read.max,
-            "qualifier": read.qualifier, "event": event, "claim": claim}
+            "qualifier": read.qualifier, "event": event, "status": "current", "claim": claim}

@@ -21,7 +21,8 @@ from newsbench.jsonl import dumps
 from newsbench.schema.labels import LAYERS, SPLITS
 
 from newsbench.corpus.compiler import compile_document
-from newsbench.corpus.outlets import load_outlets
+from newsbench.corpus.outlets import Outlet, load_outlets
+from newsbench.corpus.splits import split_of
 from newsbench.corpus.release import CARD_METADATA, CORPUS_DIR, NAME, VERSION
 
 
@@ -37,7 +38,6 @@ def compile_corpus(corpus_dir: Path = CORPUS_DIR, files: Iterable[Path] | None =
     documents: list[dict[str, Any]] = []
     errors: list[InputError] = []
     seen: dict[str, Path] = {}
-    incidents: dict[str, tuple[str, Path]] = {}
     paths = list(files) if files is not None else source_files(corpus_dir)
     for path in progress(paths):
         try:
@@ -51,11 +51,7 @@ def compile_corpus(corpus_dir: Path = CORPUS_DIR, files: Iterable[Path] | None =
         if document["id"] in seen:
             errors.append(InputError(path, None, f"duplicate document id (also in {seen[document['id']]})", field="id"))
         seen[document["id"]] = path
-        incident = _front_matter_value(path, "incident")
-        if incident:
-            first = incidents.setdefault(incident, (document["split"], path))
-            if first[0] != document["split"]:
-                errors.append(InputError(path, None, f"incident '{incident}' is in split {first[0]} ({first[1].name}) and {document['split']} here", field="split"))
+        errors.extend(_split_errors(path, document, outlets))
         documents.append(document)
     if errors:
         raise InputErrors(errors)
@@ -63,6 +59,18 @@ def compile_corpus(corpus_dir: Path = CORPUS_DIR, files: Iterable[Path] | None =
         raise NewsbenchError(f"no sources found under {corpus_dir / 'sources'}")
     documents.sort(key=lambda d: d["id"])
     return documents
+
+
+def _split_errors(path: Path, document: dict[str, Any], outlets: dict[str, Outlet]) -> list[InputError]:
+    """The split rule of `corpus/splits.py`: split by incident, test-only outlets in test."""
+    errors = []
+    key = _front_matter_value(path, "incident") or document["id"]
+    wanted = split_of(key)
+    if document["split"] != wanted:
+        errors.append(InputError(path, None, f"the split rule puts '{key}' in {wanted}, not {document['split']} (corpus/splits.py)", field="split"))
+    if outlets[document["outlet"]].test_only and document["split"] != "test":
+        errors.append(InputError(path, None, f"outlet {document['outlet']} is test-only; this document is in {document['split']}", field="outlet"))
+    return errors
 
 
 def _front_matter_value(path: Path, key: str) -> str | None:

@@ -22,6 +22,7 @@ from newsbench.schema.labels import (
     BOILERPLATE_KINDS,
     CASUALTY_CATEGORIES,
     CASUALTY_EVENTS,
+    CASUALTY_STATUSES,
     CLAIM_FORMS,
     EVENT_TYPES,
     NO_CASUALTY_EVENT_TYPES,
@@ -375,7 +376,7 @@ class DocumentCompiler:
                        claim_ids: dict[str, str], content_spans: dict[str, tuple[int, int]]) -> list[dict[str, Any]]:
         figures = []
         for mark in marks:
-            figure_keys = {"value", "qualifier", "event", "min", "max"} & set(mark.attrs)
+            figure_keys = {"value", "qualifier", "event", "status", "min", "max"} & set(mark.attrs)
             if "CAS" not in mark.attrs:
                 for key in sorted(figure_keys):
                     self.error(f"{key}= goes with CAS=", mark, key)
@@ -389,7 +390,7 @@ class DocumentCompiler:
                 self.errors.append(InputError(self.path, None, f"casualty figures overlap at {a['start']}-{a['end']} and {b['start']}-{b['end']}"))
         for k, f in enumerate(figures, start=1):
             f["id"] = f"F{k}"
-        return [{key: f[key] for key in ("id", "start", "end", "category", "value", "min", "max", "qualifier", "event", "claim")} for f in figures]
+        return [{key: f[key] for key in ("id", "start", "end", "category", "value", "min", "max", "qualifier", "event", "status", "claim")} for f in figures]
 
     def figure(self, text: str, mark: Mark, boilerplate: list[dict[str, Any]], event_type: str,
                content_spans: dict[str, tuple[int, int]]) -> dict[str, Any] | None:
@@ -428,10 +429,14 @@ class DocumentCompiler:
         elif forced_other and event != "other":
             why = "inside boilerplate" if in_boilerplate else f"event type {event_type} has no casualties of its own"
             self.error(f"a figure {why} is event=other", mark, "event")
+        status = attrs.get("status", "current")
+        if status not in CASUALTY_STATUSES:
+            self.error(f"unknown status {status!r} (known: {', '.join(CASUALTY_STATUSES)})", mark, "status")
         containing = [(end - start, cid) for cid, (start, end) in content_spans.items() if start <= mark.start and mark.end <= end]
         return {
             "start": mark.start, "end": mark.end, "category": category, "value": read.value, "min": read.min,
-            "max": read.max, "qualifier": read.qualifier, "event": event, "claim": min(containing)[1] if containing else None,
+            "max": read.max, "qualifier": read.qualifier, "event": event, "status": status,
+            "claim": min(containing)[1] if containing else None,
         }
 
 

@@ -2,7 +2,7 @@
 
 An outlet folder under `corpus/outlets/` holds:
 
-- `outlet.yaml`: `name`, `domain`, `sections` (event type -> URL section, `default` for the rest) and the
+- `outlet.yaml`: `name`, `domain`, `test_only` (optional: the outlet appears in test documents only), `sections` (event type -> URL section, `default` for the rest) and the
   chrome blocks `top`, `middle` (each with `after: N`, placed after the N-th body paragraph) and `bottom`.
   Each chrome block has a boilerplate `kind`, a `text` in the span markup (entities in chrome are labelled
   like any other) and optionally `html`, the block's own HTML, whose visible text must equal the text.
@@ -55,6 +55,7 @@ class Outlet:
     bottom: list[ChromeBlock]
     folder: Path
     environment: jinja2.Environment
+    test_only: bool = False
 
     @cached_property
     def page(self) -> jinja2.Template:
@@ -122,6 +123,8 @@ def load_outlets(outlets_dir: Path) -> dict[str, Outlet]:
         for key in ("name", "domain"):
             if not isinstance(raw.get(key), str):
                 raise InputError(file, None, "required string", field=key)
+        if not isinstance(raw.get("test_only", False), bool):
+            raise InputError(file, None, "true or false", field="test_only")
         if not (folder / PAGE_TEMPLATE).is_file():
             raise InputError(folder / PAGE_TEMPLATE, None, "outlet has no page template")
         outlets[folder.name] = Outlet(
@@ -134,5 +137,6 @@ def load_outlets(outlets_dir: Path) -> dict[str, Outlet]:
             bottom=_chrome(raw.get("bottom"), file, "bottom"),
             folder=folder,
             environment=environment,
+            test_only=raw.get("test_only", False),
         )
     return outlets

@@ -2,7 +2,7 @@
 
 - figures: a predicted figure matches a gold figure of the same category whose span it overlaps;
   pairs are one-to-one, largest overlap first.
-- value, qualifier and event accuracy: over matched figures (a missing attribute is wrong).
+- value, qualifier, event and status accuracy: over matched figures (a missing attribute is wrong).
 - toll: per document and category (killed, injured), the main-event toll of GUIDELINES.md 4.1, computed
   by `main_event_toll` from the gold figures and from the predicted figures alike (a predicted figure
   without `event` counts as main). Exact-match accuracy over all documents; mean absolute error over the
@@ -19,13 +19,17 @@ from newsbench.evaluate.metric import Document, Metric, prf, safe_divide
 from newsbench.evaluate.spans import greedy_pairs
 
 TOLL_CATEGORIES = ("killed", "injured")
+ATTRIBUTES = ("value", "qualifier", "event", "status")
 
 
 def main_event_toll(figures: list[dict[str, Any]], category: str) -> int | None:
-    """The largest `value` (or `min` where the value is null) of the main-event figures of a category."""
+    """The largest `value` (or `min` where the value is null) of the main-event figures of a category,
+    leaving out figures a later one superseded."""
     values = []
     for figure in figures:
         if figure.get("category") != category or figure.get("event", "main") not in ("main", None):
+            continue
+        if figure.get("status") == "superseded":
             continue
         value = figure.get("value")
         if value is None:
@@ -47,22 +51,22 @@ def figure_pairs(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) ->
 
 
 class CasualtyFigures(Metric):
-    """Figure F1 and the accuracy of value, qualifier and event on matched figures."""
+    """Figure F1 and the accuracy of value, qualifier, event and status on matched figures."""
 
     layer = "casualties"
     name = "figures"
-    columns = ("tp", "gold", "predicted", "value_correct", "qualifier_correct", "event_correct")
+    columns = ("tp", "gold", "predicted", "value_correct", "qualifier_correct", "event_correct", "status_correct")
 
     def counts(self, gold_doc: Document, predicted_doc: Document) -> np.ndarray:
         gold, predicted = gold_doc["casualties"], predicted_doc.get("casualties") or []
         pairs = figure_pairs(gold, predicted)
-        right = {key: sum(gold[g][key] == predicted[p].get(key, object()) for g, p in pairs) for key in ("value", "qualifier", "event")}
-        return np.array([len(pairs), len(gold), len(predicted), right["value"], right["qualifier"], right["event"]], dtype=np.float64)
+        right = {key: sum(gold[g][key] == predicted[p].get(key, object()) for g, p in pairs) for key in ATTRIBUTES}
+        return np.array([len(pairs), len(gold), len(predicted), *(right[key] for key in ATTRIBUTES)], dtype=np.float64)
 
     def scores(self, totals: np.ndarray) -> dict[str, np.ndarray]:
         tp, gold, predicted = (self.column(totals, c) for c in ("tp", "gold", "predicted"))
         scores = prf(tp, predicted - tp, gold - tp)
-        for key in ("value", "qualifier", "event"):
+        for key in ATTRIBUTES:
             scores[f"{key}.accuracy"] = safe_divide(self.column(totals, f"{key}_correct"), tp)
         return scores
 

@@ -50,6 +50,7 @@ HEADLINES: dict[str, list[tuple[str, str]]] = {
                ("claims.relations", "form.accuracy")],
     "casualties": [("casualties.figures", "f1"), ("casualties.figures", "value.accuracy"),
                    ("casualties.figures", "qualifier.accuracy"), ("casualties.figures", "event.accuracy"),
+                   ("casualties.figures", "status.accuracy"),
                    ("casualties.toll", "killed.accuracy"), ("casualties.toll", "killed.mae"),
                    ("casualties.toll", "injured.accuracy"), ("casualties.toll", "injured.mae")],
 }

@@ -13,6 +13,7 @@ from newsbench.schema.labels import (
     BOILERPLATE_KINDS,
     CASUALTY_CATEGORIES,
     CASUALTY_EVENTS,
+    CASUALTY_STATUSES,
     CLAIM_FORMS,
     ENTITY_TYPES,
     EVENT_TYPES,
@@ -57,6 +58,7 @@ def document_features() -> Features:
             "max": Value("int32"),
             "qualifier": ClassLabel(names=list(QUALIFIERS)),
             "event": ClassLabel(names=list(CASUALTY_EVENTS)),
+            "status": ClassLabel(names=list(CASUALTY_STATUSES)),
             "claim": Value("string"),
         }),
     })

@@ -14,6 +14,7 @@ from newsbench.schema.labels import (
     BOILERPLATE_KINDS,
     CASUALTY_CATEGORIES,
     CASUALTY_EVENTS,
+    CASUALTY_STATUSES,
     CLAIM_FORMS,
     ENTITY_TYPES,
     EVENT_TYPES,
@@ -74,10 +75,11 @@ def _layers(strict: bool) -> dict[str, dict[str, Any]]:
                 "max": NULLABLE_INT,
                 "qualifier": _enum(QUALIFIERS) if strict else {"oneOf": [_enum(QUALIFIERS), {"type": "null"}]},
                 "event": _enum(CASUALTY_EVENTS) if strict else {"oneOf": [_enum(CASUALTY_EVENTS), {"type": "null"}]},
+                "status": _enum(CASUALTY_STATUSES) if strict else {"oneOf": [_enum(CASUALTY_STATUSES), {"type": "null"}]},
                 "claim": {"type": ["string", "null"]},
                 **text,
             },
-            ("id", "category", "value", "min", "max", "qualifier", "event", "claim") if strict else ("category",),
+            ("id", "category", "value", "min", "max", "qualifier", "event", "status", "claim") if strict else ("category",),
         ),
     }
 

@@ -33,6 +33,9 @@ QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "about", "up_to
 
 CASUALTY_EVENTS: tuple[str, ...] = ("main", "other")
 
+# A figure's standing in its article: replaced by a later figure, or contradicted by another source's figure.
+CASUALTY_STATUSES: tuple[str, ...] = ("current", "superseded", "disputed")
+
 SPLITS: tuple[str, ...] = ("train", "dev", "test")
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -71,6 +74,7 @@ INVENTORIES: dict[str, tuple[str, ...]] = {
     "casualties.category": CASUALTY_CATEGORIES,
     "casualties.qualifier": QUALIFIERS,
     "casualties.event": CASUALTY_EVENTS,
+    "casualties.status": CASUALTY_STATUSES,
     "split": SPLITS,
     "event_type": EVENT_TYPES,
 }
