@@ -24,7 +24,7 @@ import yaml
 from newsbench.errors import InputError
 from newsbench.schema.labels import BOILERPLATE_KINDS, CONTENT_ROLES, ENTITY_TYPES
 
-ATTRIBUTE_KEYS = frozenset({"E", "src", "cue", "content", "form", "ref", "CAS", "value", "qualifier", "event", "min", "max", "BP"})
+ATTRIBUTE_KEYS = frozenset({"E", "src", "cue", "content", "form", "ref", "CAS", "value", "qualifier", "event", "status", "min", "max", "BP"})
 ESCAPABLE = frozenset("[]{}\\")
 FENCE_ROLES = tuple(r for r in CONTENT_ROLES if r not in ("headline", "subheading", "paragraph"))
 
