@@ -22,8 +22,10 @@ from newsbench.schema.labels import LAYERS, SPLITS
 
 from newsbench.corpus.compiler import compile_document
 from newsbench.corpus.outlets import Outlet, load_outlets
+from newsbench.corpus.phenomena import phenomena
 from newsbench.corpus.splits import split_of
-from newsbench.corpus.release import CARD_METADATA, CORPUS_DIR, NAME, VERSION
+from newsbench.corpus.croissant import croissant
+from newsbench.corpus.release import CARD_METADATA, CORPUS_DIR, NAME, RELEASED, VERSION
 
 
 def source_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
@@ -100,12 +102,13 @@ def split_files(documents: list[dict[str, Any]]) -> dict[str, bytes]:
 
 
 def manifest(files: dict[str, bytes], documents: list[dict[str, Any]]) -> dict[str, Any]:
-    """MANIFEST.json: name, version, SHA-256 and size per file, counts per split and layer."""
+    """MANIFEST.json: name, version, SHA-256 and size per file, counts per split and layer, phenomena."""
     return {
         "name": NAME,
         "version": VERSION,
         "files": {name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)} for name, data in sorted(files.items())},
         "counts": {split: layer_counts(d for d in documents if d["split"] == split) for split in SPLITS},
+        "phenomena": phenomena(documents),
     }
 
 
@@ -145,6 +148,7 @@ def release_files(documents: list[dict[str, Any]], prose: str) -> dict[str, byte
     files = split_files(documents)
     files["MANIFEST.json"] = (json.dumps(manifest(files, documents), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     files["README.md"] = card(prose).encode("utf-8")
+    files["croissant.json"] = (json.dumps(croissant(files, RELEASED), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     return files
 
 

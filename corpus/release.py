@@ -8,6 +8,9 @@ NAME = "newsbench"
 VERSION = "0.1.0"
 """Semantic version of the corpus (DESIGN.md, "Versions"); MANIFEST.json records it at build."""
 
+RELEASED = "2026-11-25"
+"""The release date (ISO): the card's and croissant.json's publication date."""
+
 CORPUS_DIR = Path(__file__).resolve().parent
 
 CARD_METADATA: dict[str, object] = {

@@ -72,6 +72,25 @@ def build(corpus_dir: Path | None, out_dir: Path | None, check: bool, files: tup
     target = out_dir or corpus_dir
     write_release(release_files(documents, card_prose(corpus_dir)), target)
     click.echo(f"built {target}: {summary}")
+    if not files:
+        from newsbench.corpus.phenomena import phenomena
+
+        Console().print(_phenomena_table(phenomena(documents)))
+
+
+def _phenomena_table(counts: dict[str, float]) -> Table:
+    """Phenomena counts beside their quotas (corpus/phenomena.py), misses in red."""
+    from newsbench.corpus.phenomena import QUOTAS
+
+    table = Table(title="phenomena (quota: minimum..maximum)")
+    for column in ("phenomenon", "count", "quota", ""):
+        table.add_column(column, justify="left" if column == "phenomenon" else "right")
+    for name, (low, high) in QUOTAS.items():
+        value = counts.get(name, 0)
+        met = (low is None or value >= low) and (high is None or value <= high)
+        quota = f"{'' if low is None else f'{low:.3g}'}..{'' if high is None else f'{high:.3g}'}"
+        table.add_row(name, f"{value:g}", quota, "ok" if met else "[red]short[/red]")
+    return table
 
 
 @main.command()
@@ -119,7 +138,7 @@ def validate(file: Path, kind: str, corpus_dir: Path | None, max_errors: int) ->
 @click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The corpus folder (default: the installed corpus/).")
 def stats(corpus_dir: Path | None) -> None:
-    """Print the corpus version and its counts per split and layer."""
+    """Print the corpus version, its counts per split and layer, and its phenomena beside their quotas."""
     from newsbench.corpus.loader import manifest
     from newsbench.corpus.release import CORPUS_DIR
 
@@ -134,6 +153,8 @@ def stats(corpus_dir: Path | None) -> None:
         table.add_row(split, *(str(row[c]) for c in columns))
     table.add_row("all", *(str(sum(r[c] for r in counts.values())) for c in columns), style="bold")
     Console().print(table)
+    if "phenomena" in data:
+        Console().print(_phenomena_table(data["phenomena"]))
 
 
 @main.command()
