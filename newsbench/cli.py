@@ -176,6 +176,29 @@ def schema(write: bool, name: str | None) -> None:
         raise click.UsageError("name a schema (document, prediction, result) or give --write")
 
 
+@main.command()
+@click.option("--write", is_flag=True, help="Write the figures to corpus/agreement/agreement.json.")
+@click.option("--strip", "strip", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Print this source without its span labels (the second annotator's starting point) and exit.")
+def agreement(write: bool, strip: Path | None) -> None:
+    """Agreement of the second, independent labelling (corpus/agreement/) with the gold, per layer."""
+    from newsbench.corpus.agreement import AGREEMENT_DIR, relabelled_ids, strip_labels
+    from newsbench.evaluate.agreement import agreement as score
+    from newsbench.evaluate.agreement import agreement_json
+    from newsbench.evaluate.report import report_table
+    from newsbench.jsonl import atomic_writer
+
+    if strip is not None:
+        click.echo(strip_labels(strip.read_text(encoding="utf-8")), nl=False)
+        return
+    report = score()
+    stdout().print(report_table(report))
+    if write:
+        with atomic_writer(AGREEMENT_DIR / "agreement.json") as handle:
+            handle.write(agreement_json(report, relabelled_ids()))
+        click.echo(f"wrote {AGREEMENT_DIR / 'agreement.json'}")
+
+
 def _scoring_options(function):  # type: ignore[no-untyped-def]
     """Options shared by evaluate and compare."""
     for option in reversed([
