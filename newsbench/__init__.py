@@ -4,4 +4,4 @@ The core package holds the command line and what every part shares: errors, JSON
 reading and writing, spans, number expressions and the visible text of HTML.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from newsbench import __version__
 from newsbench.cli import main
 from newsbench.corpus.loader import corpus_version, iter_documents
 from newsbench.evaluate.html_track import main_text
@@ -46,7 +47,7 @@ def test_gold_as_prediction_scores_perfectly(tmp_path, gold):
     report = json.loads(result.output)
     assert report["documents"] == len(gold) and report["absent"] == 0
     signature = report["report"]["entities"]["entities.schemes.strict.f1"]["signature"]
-    assert signature == f"newsbench|corpus:{corpus_version()}|split:dev|layer:entities|scheme:strict|content:all|bs:50|seed:12345|version:0.1.0"
+    assert signature == f"newsbench|corpus:{corpus_version()}|split:dev|layer:entities|scheme:strict|content:all|bs:50|seed:12345|version:{__version__}"
 
 
 def test_a_layer_left_out_is_not_scored(tmp_path, gold):
