@@ -41,7 +41,7 @@ def test_gold_as_prediction_scores_perfectly(tmp_path, gold):
     result = run("evaluate", write(tmp_path / "p.jsonl", map(perfect, gold)), "--split", "dev", "--json", "--resamples", "50")
     assert result.exit_code == 0, result.output
     scores = figures(result)
-    assert len(scores) == 28
+    assert len(scores) == 29
     for name, value in scores.items():
         assert value == (0.0 if name.endswith(".mae") else 1.0), name
     report = json.loads(result.output)

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from newsbench.corpus.splits import split_of
 from newsbench.corpus.build import compile_corpus
 from newsbench.errors import InputError, InputErrors
 from newsbench.html_text import fold_white_space, visible_text
@@ -60,9 +61,19 @@ def test_compiles_page_text_html_and_layers(make_corpus):
     figures = {words(f): f for f in doc["casualties"]}
     assert figures["at least 12"] | {"start": 0, "end": 0, "id": ""} == {
         "id": "", "start": 0, "end": 0, "category": "killed", "value": 12, "min": 12, "max": None,
-        "qualifier": "at_least", "event": "main", "claim": claims["at least 12 people died"]["id"]}
+        "qualifier": "at_least", "event": "main", "status": "current", "claim": claims["at least 12 people died"]["id"]}
     assert figures["three"]["event"] == "other" and figures["three"]["claim"] is None
     assert figures["No one"]["value"] == 0 and figures["No one"]["category"] == "injured"
+
+
+def test_figure_status(make_corpus):
+    body = "The toll rose to [60]{CAS=killed value=60 qualifier=exact} from [41]{CAS=killed value=41 qualifier=exact status=superseded}."
+    root = make_corpus({"flood/nb-0901.md": source(body)})
+    (doc,) = compile_corpus(root)
+    assert [f["status"] for f in doc["casualties"]] == ["current", "superseded"]
+    (root / "sources" / "flood" / "nb-0901.md").write_text(source(body.replace("superseded", "earlier")), encoding="utf-8")
+    with pytest.raises(InputErrors, match="unknown status 'earlier'"):
+        compile_corpus(root)
 
 
 def test_source_with_middle_chrome_places_it_after_the_paragraph(make_corpus):
@@ -129,14 +140,26 @@ def test_front_matter_errors(make_corpus, old, new, message):
 
 
 def test_corpus_level_checks(make_corpus):
+    assert split_of("dam-2024") == "train"
     first = source("Text.", id="nb-0901").replace("split: train", "split: train\nincident: dam-2024")
     second = source("Text.", id="nb-0902", split="test").replace("split: test", "split: test\nincident: dam-2024")
-    root = make_corpus({"flood/nb-0901.md": first, "flood/nb-0902.md": second, "other/nb-0901.md": first})
+    unseen = source("Text.", id="nb-0903").replace("outlet: wirepoint", "outlet: harbour-gazette")
+    root = make_corpus({"flood/nb-0901.md": first, "flood/nb-0902.md": second, "other/nb-0901.md": first,
+                        "flood/nb-0903.md": unseen})
     with pytest.raises(InputErrors) as caught:
         compile_corpus(root)
     text = str(caught.value)
     assert "duplicate document id" in text
-    assert "incident 'dam-2024' is in split train" in text
+    assert "nb-0902.md: split: the split rule puts 'dam-2024' in train, not test" in text
+    assert "nb-0903.md: outlet: outlet harbour-gazette is test-only; this document is in train" in text
+
+
+def test_split_rule_is_stable_and_near_its_shares():
+    keys = [f"incident-{k}" for k in range(4000)]
+    shares = {split: sum(split_of(k) == split for k in keys) / len(keys) for split in ("train", "dev", "test")}
+    assert abs(shares["train"] - 0.60) < 0.03 and abs(shares["dev"] - 0.15) < 0.03 and abs(shares["test"] - 0.25) < 0.03
+    # pinned: a change of salt or bounds would move released documents between splits
+    assert [split_of("crocus-city-hall-2024"), split_of("las-vegas-shooting-2017")] == ["test", "train"]
 
 
 def test_source_that_is_not_utf8(make_corpus):

@@ -103,8 +103,9 @@ def test_claim_source_may_be_another_mention_of_the_same_entity():
     assert score(ClaimMatch(), [(gold, predicted)])["relation.f1"] == 1.0
 
 
-def figure(words, text, category="killed", value=None, qualifier="exact", event="main", minimum=None):
-    return {**span(text, words), "category": category, "value": value, "min": minimum, "qualifier": qualifier, "event": event}
+def figure(words, text, category="killed", value=None, qualifier="exact", event="main", minimum=None, status="current"):
+    return {**span(text, words), "category": category, "value": value, "min": minimum, "qualifier": qualifier, "event": event,
+            "status": status}
 
 
 def test_casualty_figures_and_toll_by_hand():
@@ -122,12 +123,22 @@ def test_casualty_figures_and_toll_by_hand():
     ]}
     s = score(CasualtyFigures(), [(gold, predicted)])
     assert (s["precision"], s["recall"]) == (pytest.approx(2 / 3), 0.5)
-    assert (s["value.accuracy"], s["qualifier.accuracy"], s["event.accuracy"]) == (1.0, 0.5, 0.5)
+    assert (s["value.accuracy"], s["qualifier.accuracy"], s["event.accuracy"], s["status.accuracy"]) == (1.0, 0.5, 0.5, 1.0)
     assert main_event_toll(gold["casualties"], "killed") == 15
     assert main_event_toll(gold["casualties"], "injured") == 30
     toll = score(MainEventToll(), [(gold, predicted), (gold, gold)])
     assert toll["killed.accuracy"] == 0.5 and toll["killed.mae"] == (334 - 15) / 2
     assert toll["injured.accuracy"] == 0.5 and toll["injured.mae"] == 30 / 2
+
+
+def test_superseded_figures_leave_the_toll():
+    text = "The toll was revised down to 275 from 288."
+    revised = [figure("275", text, value=275, minimum=275), figure("288", text, value=288, minimum=288, status="superseded")]
+    assert main_event_toll(revised, "killed") == 275
+    unmarked = [{k: v for k, v in f.items() if k != "status"} for f in revised]  # a prediction without status
+    assert main_event_toll(unmarked, "killed") == 288
+    s = score(CasualtyFigures(), [({"text": text, "casualties": revised}, {"casualties": unmarked})])
+    assert s["f1"] == 1.0 and s["status.accuracy"] == 0.0
 
 
 def test_vague_figures_count_by_their_minimum():
