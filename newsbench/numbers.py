@@ -24,7 +24,7 @@ QUALIFIER_PREFIXES: dict[str, tuple[str, ...]] = {
                   "passes", "tops", "exceeds", "surpasses", "pass", "top", "exceed", "surpass"),
     "about": ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "an estimated",
               "estimated", "close to"),
-    "up_to": ("up to", "as many as", "at most"),
+    "up_to": ("up to", "as many as", "at most", "no more than"),
 }
 
 # Vague quantities and the lower bound each implies (None: no bound).

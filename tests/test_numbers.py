@@ -24,6 +24,7 @@ def test_parse_number_rejects(words):
     ("Some 60", Figure("about", 60, None, None)),
     ("nearly a dozen", Figure("about", 12, None, None)),
     ("up to 50", Figure("up_to", 50, None, 50)),
+    ("no more than six", Figure("up_to", 6, None, 6)),
     ("between 20 and 30", Figure("range", None, 20, 30)),
     ("two or three", Figure("range", None, 2, 3)),
     ("20-30", Figure("range", None, 20, 30)),
