@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 NAME = "newsbench"
-VERSION = "0.1.0"
+VERSION = "1.0.0"
 """Semantic version of the corpus (DESIGN.md, "Versions"); MANIFEST.json records it at build."""
 
 RELEASED = "2026-11-25"

@@ -78,6 +78,12 @@ def build(corpus_dir: Path | None, out_dir: Path | None, check: bool, files: tup
         Console().print(_phenomena_table(phenomena(documents)))
 
 
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:.3g}"
+
+
 def _phenomena_table(counts: dict[str, float]) -> Table:
     """Phenomena counts beside their quotas (corpus/phenomena.py), misses in red."""
     from newsbench.corpus.phenomena import QUOTAS
@@ -88,8 +94,8 @@ def _phenomena_table(counts: dict[str, float]) -> Table:
     for name, (low, high) in QUOTAS.items():
         value = counts.get(name, 0)
         met = (low is None or value >= low) and (high is None or value <= high)
-        quota = f"{'' if low is None else f'{low:.3g}'}..{'' if high is None else f'{high:.3g}'}"
-        table.add_row(name, f"{value:g}", quota, "ok" if met else "[red]short[/red]")
+        quota = f"{_number(low)}..{_number(high)}"
+        table.add_row(name, _number(value), quota, "ok" if met else "[red]short[/red]")
     return table
 
 
