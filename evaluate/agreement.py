@@ -38,4 +38,4 @@ def agreement(corpus_dir: Path = CORPUS_DIR, folder: Path = AGREEMENT_DIR, resam
 
 def agreement_json(report: Report, ids: list[str]) -> str:
     """The stored form of the agreement figures (corpus/agreement/agreement.json)."""
-    return json.dumps({"documents": ids, **report.to_json()}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"relabelled": ids, **report.to_json()}, indent=2, ensure_ascii=False) + "\n"
