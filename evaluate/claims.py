@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from typing import Any
 
 import numpy as np
@@ -63,7 +65,8 @@ class ClaimMatch(Metric):
 
     def counts(self, gold_doc: Document, predicted_doc: Document) -> np.ndarray:
         gold, predicted = gold_doc["claims"], predicted_doc.get("claims") or []
-        exact_tp = len({bounds(c["content"]) for c in gold} & {bounds(c["content"]) for c in predicted})
+        # a multiset: two claims may share one content span (two sources saying the same thing)
+        exact_tp = sum((Counter(bounds(c["content"]) for c in gold) & Counter(bounds(c["content"]) for c in predicted)).values())
         pairs = content_pairs(gold_doc["text"], gold, predicted)
         gold_cues = {bounds(c["cue"]) for c in gold}
         predicted_cues = {bounds(c.get("cue")) for c in predicted} - {None}

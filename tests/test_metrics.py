@@ -103,6 +103,18 @@ def test_claim_source_may_be_another_mention_of_the_same_entity():
     assert score(ClaimMatch(), [(gold, predicted)])["relation.f1"] == 1.0
 
 
+def test_claims_sharing_one_content_span_are_two_claims():
+    text = "Jordan and Qatar condemned the attack."
+    shared = {"cue": span(text, "condemned"), "content": span(text, "the attack"), "form": "indirect"}
+    gold = {"text": text, "entities": [], "claims": [
+        {"id": "C1", "source": span(text, "Jordan"), "source_entity": None, **shared},
+        {"id": "C2", "source": span(text, "Qatar"), "source_entity": None, **shared}]}
+    s = score(ClaimMatch(), [(gold, {"claims": gold["claims"]})])
+    assert s["detection_exact.f1"] == 1.0 and s["relation.f1"] == 1.0
+    one = score(ClaimMatch(), [(gold, {"claims": gold["claims"][:1]})])
+    assert one["detection_exact.recall"] == 0.5 and one["detection_exact.precision"] == 1.0
+
+
 def figure(words, text, category="killed", value=None, qualifier="exact", event="main", minimum=None, status="current"):
     return {**span(text, words), "category": category, "value": value, "min": minimum, "qualifier": qualifier, "event": event,
             "status": status}
