@@ -21,11 +21,11 @@ from newsbench.jsonl import dumps
 from newsbench.schema.labels import LAYERS, SPLITS
 
 from newsbench.corpus.compiler import compile_document
+from newsbench.corpus.croissant import croissant
 from newsbench.corpus.outlets import Outlet, load_outlets
 from newsbench.corpus.phenomena import phenomena
-from newsbench.corpus.splits import split_of
-from newsbench.corpus.croissant import croissant
 from newsbench.corpus.release import CARD_METADATA, CORPUS_DIR, NAME, RELEASED, VERSION
+from newsbench.corpus.splits import split_of
 
 
 def source_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:

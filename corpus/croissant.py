@@ -1,8 +1,9 @@
 """`croissant.json`: the release described in MLCommons Croissant 1.0 (JSON-LD), generated at build.
 
-One FileObject per split file with its SHA-256, and one RecordSet, `documents`, whose fields come from the one
+One FileObject per split file with its SHA-256, and one RecordSet per split, whose fields come from the one
 `datasets.Features` definition: scalars as columns of the JSON lines, each label layer as a repeated field with
-one sub-field per attribute. The tests load it with `mlcroissant` and read the records back.
+one sub-field per attribute (a claim's spans nest one level deeper). The tests load it with `mlcroissant` and
+read the records back.
 """
 
 from __future__ import annotations
