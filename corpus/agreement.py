@@ -22,7 +22,7 @@ from newsbench.errors import InputError, InputErrors
 from newsbench.schema.labels import BOILERPLATE_KINDS
 
 from newsbench.corpus.compiler import compile_document
-from newsbench.corpus.outlets import load_outlets
+from newsbench.corpus.outlets import Outlet, load_outlets
 from newsbench.corpus.release import CORPUS_DIR
 
 AGREEMENT_DIR = CORPUS_DIR / "agreement"
@@ -81,11 +81,11 @@ def read_block_labels(path: Path, blocks: int) -> list[str]:
     return [labels[k] for k in range(blocks)]
 
 
-def second_labelling(gold: dict[str, Any], folder: Path = AGREEMENT_DIR) -> dict[str, Any]:
+def second_labelling(gold: dict[str, Any], outlets: dict[str, Outlet], folder: Path = AGREEMENT_DIR) -> dict[str, Any]:
     """The second annotator's document for `gold`: entities, claims and figures from `<id>.md`, boilerplate from
     `<id>.blocks.tsv`. Refused (InputError) when its text is not the gold text."""
     source = folder / f"{gold['id']}.md"
-    document = compile_document(source, load_outlets(CORPUS_DIR / "outlets"))
+    document = compile_document(source, outlets)
     if document["text"] != gold["text"]:
         raise InputError(source, None, "the relabelled source does not compile to the gold text")
     blocks = page_blocks(gold["text"])
@@ -108,11 +108,12 @@ def relabelled_ids(folder: Path = AGREEMENT_DIR) -> list[str]:
 def second_labellings(golds: dict[str, dict[str, Any]], folder: Path = AGREEMENT_DIR) -> dict[str, dict[str, Any]]:
     """Every second labelling in `folder`, all errors reported together."""
     documents, errors = {}, []
+    outlets = load_outlets(CORPUS_DIR / "outlets")
     for doc_id in relabelled_ids(folder):
         try:
             if doc_id not in golds:
                 raise InputError(folder / f"{doc_id}.md", None, "no gold document with this id", field="id")
-            documents[doc_id] = second_labelling(golds[doc_id], folder)
+            documents[doc_id] = second_labelling(golds[doc_id], outlets, folder)
         except InputErrors as err:
             errors.extend(err.errors)
         except InputError as err:

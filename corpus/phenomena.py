@@ -71,25 +71,29 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _article_words(text: str, boilerplate: list[tuple[int, int]]) -> int:
-    kept, position = [], 0
+def _gaps(text: str, boilerplate: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of `text` outside every boilerplate span."""
+    gaps, position = [], 0
     for start, end in sorted(boilerplate):
-        kept.append(text[position:start])
+        if start > position:
+            gaps.append((position, start))
         position = max(position, end)
-    kept.append(text[position:])
-    return len(" ".join(kept).split())
+    if position < len(text):
+        gaps.append((position, len(text)))
+    return gaps
 
 
-def _has_middle_boilerplate(text: str, boilerplate: list[tuple[int, int]]) -> bool:
-    content = [i for i, ch in enumerate(text) if not ch.isspace() and not _inside(i, i + 1, boilerplate)]
+def _has_middle_boilerplate(text: str, boilerplate: list[tuple[int, int]], gaps: list[tuple[int, int]]) -> bool:
+    content = [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in gaps if text[s:e].strip()]
     if not content:
         return False
-    first, last = content[0], content[-1]
+    first, last = content[0][0], content[-1][1] - 1
     return any(first < start and end <= last for start, end in boilerplate)
 
 
 def document_counts(document: dict[str, Any]) -> Counter[str]:
-    """The phenomena of one document (its share-style counts are summed and divided by `phenomena`)."""
+    """The phenomena of one document (its share-style counts are summed and divided by `phenomena`), and
+    `article_words`, the words of its text outside boilerplate."""
     text = document["text"]
     counts: Counter[str] = Counter()
     boilerplate = [(b["start"], b["end"]) for b in document["boilerplate"]]
@@ -139,7 +143,9 @@ def document_counts(document: dict[str, Any]) -> Counter[str]:
 
     for b in document["boilerplate"]:
         counts[f"{b['kind']}_boilerplate"] += 1
-    counts["middle_boilerplate_pages"] += _has_middle_boilerplate(text, boilerplate)
+    gaps = _gaps(text, boilerplate)
+    counts["middle_boilerplate_pages"] += _has_middle_boilerplate(text, boilerplate, gaps)
+    counts["article_words"] = sum(len(text[s:e].split()) for s, e in gaps)
     return counts
 
 
@@ -152,10 +158,11 @@ def phenomena(documents: Iterable[dict[str, Any]]) -> dict[str, float]:
     for document in documents:
         totals["documents"] += 1
         totals[f"{document['split']}_documents"] += 1
-        totals.update(document_counts(document))
+        counts = document_counts(document)
+        words.append(counts.pop("article_words"))
+        totals.update(counts)
         outlets_by_split[document["split"]].add(document["outlet"])
         event_types.add(document["event_type"])
-        words.append(_article_words(document["text"], [(b["start"], b["end"]) for b in document["boilerplate"]]))
     n = totals["documents"] or 1
     outlets = set().union(*outlets_by_split.values())
     seen_outside_test = outlets_by_split["train"] | outlets_by_split["dev"]

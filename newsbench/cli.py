@@ -56,6 +56,8 @@ def build(corpus_dir: Path | None, out_dir: Path | None, check: bool, files: tup
 
     With FILES (and --check), compile only those sources.
     """
+    import json
+
     from newsbench.corpus.build import card_prose, compile_corpus, layer_counts, release_files, write_release
     from newsbench.corpus.release import CORPUS_DIR
 
@@ -70,12 +72,10 @@ def build(corpus_dir: Path | None, out_dir: Path | None, check: bool, files: tup
         click.echo(f"ok: {summary}")
         return
     target = out_dir or corpus_dir
-    write_release(release_files(documents, card_prose(corpus_dir)), target)
+    release = release_files(documents, card_prose(corpus_dir))
+    write_release(release, target)
     click.echo(f"built {target}: {summary}")
-    if not files:
-        from newsbench.corpus.phenomena import phenomena
-
-        Console().print(_phenomena_table(phenomena(documents)))
+    Console().print(_phenomena_table(json.loads(release["MANIFEST.json"])["phenomena"]))
 
 
 def _number(value: float | None) -> str:
